@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { Product } from '@/lib/content';
+import { Disclaimer } from './Disclaimer';
+import { Highlights } from './Highlights';
+import { ProductImage } from './ProductImage';
+import { ProductSection } from './ProductSection';
+import { Takeaway } from './Takeaway';
+import { WorksCited } from './WorksCited';
+
+/** The whole product page; `buyBox` slots in beside the summary so the page itself needs no store. */
+export function ProductPage({ product, buyBox, facts }: { product: Product; buyBox?: ReactNode; facts?: ReactNode }) {
+  return (
+    <article className="mx-auto max-w-page px-gutter pt-6 pb-4 sm:pt-10">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
+        <div className="lg:sticky lg:top-24 lg:self-start">
+          <ProductImage image={product.image} />
+        </div>
+        <div>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">{product.brand}</p>
+          <h1 className="mt-1 font-serif text-3xl font-bold text-balance sm:text-4xl">{product.name}</h1>
+          <p className="mt-3 text-lg leading-relaxed text-ink-muted">{product.description}</p>
+          {buyBox}
+          <Highlights highlights={product.highlights} />
+        </div>
+      </div>
+
+      <div className="mt-section grid gap-10 lg:grid-cols-[minmax(0,7fr)_minmax(0,4fr)]">
+        <div className="border-t border-line">
+          {product.sections.map((section, index) => (
+            <ProductSection key={section.id} section={section} open={index === 0} />
+          ))}
+        </div>
+        {facts && <aside aria-label="Supplement facts">{facts}</aside>}
+      </div>
+
+      <Takeaway blocks={product.takeaway} />
+      <WorksCited works={product.worksCited} />
+      <Disclaimer disclaimer={product.disclaimer} />
+    </article>
+  );
+}

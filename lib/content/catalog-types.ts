@@ -1,0 +1,41 @@
+/**
+ * The catalog as marketers define it in content/products/<handle>/product.yaml.
+ * This is what the embedded local store sells; a real Shopify store has its own catalog.
+ */
+export interface CatalogVariant {
+  /** Stock keeping unit, unique across the catalog; also the local variant id. */
+  sku: string;
+  /** Softgels per bottle; shoppers pick it as `?size=120`. */
+  size: number;
+  /** Shown to shoppers, e.g. "120 softgels". */
+  title: string;
+  /** Decimal string in the catalog currency, e.g. "34.00". */
+  price: string;
+  compareAtPrice: string | null;
+  /** Units on hand; 0 means sold out. */
+  stock: number;
+}
+
+export interface CatalogImage {
+  /** Site-relative URL, e.g. "/images/vitamin-d3-k2.svg". */
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface CatalogProduct {
+  handle: string;
+  title: string;
+  vendor: string;
+  /** Plain-text description. */
+  description: string;
+  image: CatalogImage;
+  variants: CatalogVariant[];
+}
+
+export interface Catalog {
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string;
+  products: CatalogProduct[];
+}

@@ -1,0 +1,17 @@
+import type { Catalog } from './catalog-types';
+import type { Content } from './types';
+
+/** The part of the content the embedded local store sells. */
+export function toCatalog(content: Content): Catalog {
+  return {
+    currency: content.site.currency,
+    products: content.products.map((product) => ({
+      handle: product.handle,
+      title: product.name,
+      vendor: product.brand,
+      description: product.description,
+      image: product.image,
+      variants: product.variants,
+    })),
+  };
+}

@@ -1,0 +1,168 @@
+import type { CatalogVariant } from './catalog-types';
+import type { ContentFiles } from './files';
+import type { IssueCollector } from './issues';
+import type { CitationLibrary } from './load-citations';
+import { loadSection } from './load-section';
+import { CitationResolver } from './resolve-citations';
+import { locateLine, parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './rich-text';
+import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
+import type { Citation, Highlight, Product, ProductImage, Section, SectionId } from './types';
+import { describePath, YamlFile } from './yaml-file';
+
+interface SharedContent {
+  citations: CitationLibrary;
+  disclaimer: { title: string; blocks: ParsedBlock[] } | null;
+}
+
+export function loadProduct(files: ContentFiles, issues: IssueCollector, directory: string, shared: SharedContent): Product | null {
+  const parts = ['products', directory, 'product.yaml'];
+  const file = files.relative(...parts);
+  const source = files.read(issues, ...parts);
+  if (source === null) return null;
+  const yaml = YamlFile.parse(file, source, issues);
+  if (!yaml) return null;
+
+  const parsed = productSchema.safeParse(yaml.toJS() ?? {});
+  if (!parsed.success) {
+    yaml.reportSchemaErrors(parsed.error, issues, describePath);
+    return null;
+  }
+  const data = parsed.data;
+  if (data.handle !== directory) {
+    const position = yaml.positionOf(['handle']);
+    issues.error(file, position.line, position.column, `handle "${data.handle}" does not match its folder "products/${directory}"`, 'The folder name is the page address; make them the same.');
+  }
+
+  checkVariants(data, yaml, file, issues);
+
+  const located = (path: PropertyKey[], value: string): LocatedText => locateLine(value, yaml.textStartOf(path));
+  const inlineBlocks = (path: PropertyKey[], value: string): ParsedBlock[] => [
+    { type: 'paragraph', children: parseInline(located(path, value), file, issues) },
+  ];
+
+  const resolver = new CitationResolver(shared.citations, issues, listedWorks(data, shared.citations, yaml, file, issues));
+
+  // Resolve in page order so footnote markers are numbered the way a reader meets them.
+  const highlights: Highlight[] = data.highlights.map((highlight, index) => ({
+    title: highlight.title,
+    blocks: resolver.blocks([
+      ...(highlight.text ? inlineBlocks(['highlights', index, 'text'], highlight.text) : []),
+      ...(highlight.list
+        ? [{ type: 'list' as const, items: highlight.list.map((item, line) => parseInline(located(['highlights', index, 'list', line], item), file, issues)) }]
+        : []),
+    ]),
+  }));
+  const sections = loadSections(files, issues, directory, data, yaml, file).map(
+    (section): Section => ({ ...section, blocks: resolver.blocks(section.blocks) }),
+  );
+  const takeaway = resolver.blocks(parseBlocks([located(['takeaway'], data.takeaway)], file, issues));
+  const disclaimer = shared.disclaimer
+    ? { title: shared.disclaimer.title, blocks: resolver.blocks(shared.disclaimer.blocks) }
+    : { title: 'Disclaimer', blocks: [] };
+
+  const image = loadImage(files, issues, data, yaml, file);
+  if (!image) return null;
+
+  return {
+    handle: data.handle,
+    name: data.name,
+    brand: data.brand,
+    flagship: data.flagship,
+    description: data.description,
+    image,
+    highlights,
+    takeaway,
+    sections,
+    worksCited: resolver.worksCited(),
+    disclaimer,
+    variants: data.variants.map(toCatalogVariant),
+    supplementFacts: data.supplementFacts ?? null,
+  };
+}
+
+function listedWorks(data: ProductFile, library: CitationLibrary, yaml: YamlFile, file: string, issues: IssueCollector): Citation[] {
+  if (data.worksCited === 'all') return library.all;
+  return data.worksCited.flatMap((key, index) => {
+    const citation = library.byKey.get(key);
+    if (citation) return [citation];
+    const position = yaml.positionOf(['worksCited', index]);
+    issues.error(file, position.line, position.column, `Unknown citation key "${key}" in worksCited`, 'Use a key from content/citations.yaml.');
+    return [];
+  });
+}
+
+function loadSections(files: ContentFiles, issues: IssueCollector, directory: string, data: ProductFile, yaml: YamlFile, file: string) {
+  const listed = new Set<string>(data.sections);
+  for (const name of files.list('products', directory, 'sections')) {
+    const id = name.replace(/\.md$/, '');
+    const sectionFile = files.relative('products', directory, 'sections', name);
+    if (!name.endsWith('.md') || !(SECTION_IDS as readonly string[]).includes(id)) {
+      issues.error(sectionFile, 1, 1, `Unknown section file "${name}"`, `Section files are named after a section: ${SECTION_IDS.map((known) => `${known}.md`).join(', ')}.`);
+    } else if (!listed.has(id)) {
+      issues.warning(sectionFile, 1, 1, `Section "${id}" is not listed under sections: in ${file}, so it is not shown`);
+    }
+  }
+  const seen = new Set<string>();
+  return data.sections.flatMap((id, index) => {
+    if (seen.has(id)) {
+      const position = yaml.positionOf(['sections', index]);
+      issues.error(file, position.line, position.column, `Section "${id}" is listed twice`);
+      return [];
+    }
+    seen.add(id);
+    const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
+    return section ? [{ id: id as SectionId, title: section.title, blocks: section.blocks, source: section.file }] : [];
+  });
+}
+
+function loadImage(files: ContentFiles, issues: IssueCollector, data: ProductFile, yaml: YamlFile, file: string): ProductImage | null {
+  const position = yaml.positionOf(['image', 'file']);
+  const name = data.image.file;
+  if (!/^[a-z0-9][a-z0-9-]*\.svg$/.test(name)) {
+    issues.error(file, position.line, position.column, `image.file "${name}" must be an .svg file name in content/images`, 'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.');
+    return null;
+  }
+  if (!files.exists('images', name)) {
+    issues.error(file, position.line, position.column, `image.file "${name}" is not in content/images`, 'Add the file to content/images or fix the name.');
+    return null;
+  }
+  const svg = files.read(issues, 'images', name) ?? '';
+  const size = /viewBox="\s*0\s+0\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*"/.exec(svg);
+  if (!size) {
+    issues.error(files.relative('images', name), 1, 1, 'The SVG needs a viewBox="0 0 width height" so the page can reserve its space');
+    return null;
+  }
+  return { path: `/images/${name}`, alt: data.image.alt, width: Number(size[1]), height: Number(size[2]) };
+}
+
+function toCatalogVariant(variant: ProductFile['variants'][number]): CatalogVariant {
+  return {
+    sku: variant.sku,
+    size: variant.size,
+    title: variant.title ?? `${variant.size} softgels`,
+    price: variant.price.toFixed(2),
+    compareAtPrice: variant.compareAtPrice == null ? null : variant.compareAtPrice.toFixed(2),
+    stock: variant.stock,
+  };
+}
+
+function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: IssueCollector): void {
+  const sizes = new Set<number>();
+  data.variants.forEach((variant, index) => {
+    if (sizes.has(variant.size)) {
+      const position = yaml.positionOf(['variants', index, 'size']);
+      issues.error(file, position.line, position.column, `Two variants have size ${variant.size}`, 'Each size can be sold once per product.');
+    }
+    sizes.add(variant.size);
+    if (variant.compareAtPrice != null && variant.compareAtPrice <= variant.price) {
+      const position = yaml.positionOf(['variants', index, 'compareAtPrice']);
+      issues.error(
+        file,
+        position.line,
+        position.column,
+        `compareAtPrice ${variant.compareAtPrice} must be higher than price ${variant.price}`,
+        'compareAtPrice is the old price shown struck through; remove it when there is no discount.',
+      );
+    }
+  });
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/** Messages a marketer understands: "is required" rather than "expected string, received undefined". */
+function text(what = 'text') {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) })
+    .trim()
+    .min(1, { error: 'must not be empty' });
+}
+
+const key = text('a citation key').regex(/^[a-z0-9][a-z0-9-]*$/, {
+  error: 'must be lowercase letters, digits and dashes, e.g. ods-vitamin-d',
+});
+
+export const SECTION_IDS = ['benefits', 'mechanism', 'who-benefits', 'safety'] as const;
+
+const sectionId = z.enum(SECTION_IDS, {
+  error: (issue) =>
+    issue.input === undefined ? 'is required' : `"${String(issue.input)}" is not a known section; use one of: ${SECTION_IDS.join(', ')}`,
+});
+
+const webAddress = text('a web address').refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  error: 'must be a full web address starting with https:// and without spaces',
+});
+
+const isoDate = text('a date').refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
+  error: 'must be a date written YYYY-MM-DD, e.g. 2025-06-27',
+});
+
+/** Prices are written like 19.99; more than two decimals is almost always a typo. */
+const price = z
+  .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number like 19.99, without a currency sign') })
+  .positive({ error: 'must be more than 0' })
+  .refine((value) => Math.round(value * 100) === Number((value * 100).toFixed(6)), { error: 'must have at most two decimals' });
+
+const count = (what: string) =>
+  z.number({ error: (issue) => (issue.input === undefined ? 'is required' : `must be a whole number of ${what}`) }).int({ error: `must be a whole number of ${what}` });
+
+export const citationsSchema = z.array(
+  z.strictObject({
+    key,
+    title: text(),
+    source: text(),
+    accessed: isoDate,
+    url: webAddress,
+  }),
+  { error: 'must be a list of citations, each starting with "- key:"' },
+);
+
+export const siteSchema = z.strictObject({
+  storeName: text(),
+  tagline: text(),
+  language: text('a language code').regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language code like en or en-US' }),
+  currency: text('a currency code').regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code like USD' }),
+});
+
+const highlightSchema = z
+  .strictObject({
+    title: text(),
+    text: text().optional(),
+    list: z.array(text(), { error: 'must be a list of lines starting with "- "' }).min(1).optional(),
+  })
+  .refine((value) => value.text !== undefined || value.list !== undefined, { error: 'needs "text:" or "list:"' });
+
+const variantSchema = z.strictObject({
+  size: count('softgels').positive({ error: 'must be more than 0' }),
+  title: text().optional(),
+  sku: text('a SKU').regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: 'must be capital letters, digits and dashes, e.g. D3K2-60' }),
+  price,
+  compareAtPrice: price.nullable().optional(),
+  stock: count('units').min(0, { error: 'cannot be negative' }),
+});
+
+const supplementFactsSchema = z.strictObject({
+  servingSize: text(),
+  rows: z
+    .array(
+      z.strictObject({
+        nutrient: text(),
+        amount: text(),
+        dailyValue: text().nullable(),
+      }),
+    )
+    .min(1, { error: 'needs at least one nutrient' }),
+  otherIngredients: text(),
+});
+
+export const productSchema = z.strictObject({
+  handle: text('a handle').regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lowercase letters, digits and dashes' }),
+  name: text(),
+  brand: text(),
+  flagship: z.boolean({ error: 'must be true or false' }).optional().default(false),
+  description: text(),
+  image: z.strictObject({ file: text('a file name'), alt: text() }),
+  highlights: z.array(highlightSchema).min(1, { error: 'needs at least one highlight' }),
+  takeaway: text(),
+  sections: z.array(sectionId).min(1, { error: 'needs at least one section' }),
+  worksCited: z.union([z.literal('all'), z.array(key)], { error: 'must be "all" or a list of citation keys' }).optional().default([]),
+  variants: z.array(variantSchema).min(1, { error: 'needs at least one variant' }),
+  supplementFacts: supplementFactsSchema.optional(),
+});
+
+export const sectionFrontMatterSchema = z.strictObject({
+  id: sectionId,
+  title: text(),
+});
+
+export const disclaimerFrontMatterSchema = z.strictObject({
+  title: text(),
+});
+
+export type ProductFile = z.infer<typeof productSchema>;
+export type CitationsFile = z.infer<typeof citationsSchema>;

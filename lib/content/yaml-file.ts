@@ -1,0 +1,96 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { IssueCollector } from './issues';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed YAML file that can say on which line any value sits. */
+export class YamlFile {
+  private constructor(
+    readonly file: string,
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+    /** Lines before the YAML starts in the file (front matter sits below the `---` line). */
+    private readonly lineOffset: number,
+  ) {}
+
+  static parse(file: string, source: string, issues: IssueCollector, lineOffset = 0): YamlFile | null {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+        const reason = error.message.split('\n')[0] ?? 'Invalid YAML';
+        issues.error(
+          file,
+          position.line + lineOffset,
+          position.col,
+          `YAML syntax error: ${reason}`,
+          'Check indentation and quotes around text that contains a colon (:) or starts with a special character.',
+        );
+      }
+      return null;
+    }
+    return new YamlFile(file, document, lineCounter, lineOffset);
+  }
+
+  toJS(): unknown {
+    return this.document.toJS();
+  }
+
+  /** Where the value at `path` starts; falls back to the nearest parent that exists. */
+  positionOf(path: ReadonlyArray<PropertyKey>): Position {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.document.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
+      const start = node?.range?.[0];
+      if (start !== undefined) return this.toPosition(start);
+    }
+    return { line: 1 + this.lineOffset, column: 1 };
+  }
+
+  /** Position of the first character of a scalar's text (inside its quotes or block indicator). */
+  textStartOf(path: ReadonlyArray<PropertyKey>): Position {
+    const node = this.document.getIn(path as unknown[], true) as Node | undefined;
+    if (!node?.range) return this.positionOf(path);
+    const position = this.toPosition(node.range[0]);
+    const type = (node as { type?: string }).type;
+    if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return { ...position, column: position.column + 1 };
+    // Block scalars (`>-`, `|`) start on the line below their indicator.
+    if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') return { line: position.line + 1, column: 1 };
+    return position;
+  }
+
+  /** Reports every zod issue at the line of the value it is about. */
+  reportSchemaErrors(error: z.ZodError, issues: IssueCollector, describe: (path: PropertyKey[]) => string): void {
+    for (const issue of error.issues) {
+      const path = issue.path as PropertyKey[];
+      const position = this.positionOf(path);
+      const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+      const message = missing ? 'is required' : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+      issues.error(this.file, position.line, position.column, `${describe(path)}: ${message}`);
+    }
+  }
+
+  isCollection(path: ReadonlyArray<PropertyKey>): boolean {
+    const node = this.document.getIn(path as unknown[], true);
+    return isMap(node) || isSeq(node);
+  }
+
+  private toPosition(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line: line + this.lineOffset, column: col };
+  }
+}
+
+/** "highlights[2].title" — the way a marketer would point at a field. */
+export function describePath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else text += text ? `.${String(part)}` : String(part);
+  }
+  return text || 'file';
+}
