@@ -12,6 +12,20 @@ export default async function config(phase: string): Promise<NextConfig> {
     reactStrictMode: true,
     poweredByHeader: false,
     serverExternalPackages: ['better-sqlite3'],
+    async rewrites() {
+      // `?size=120` picks a size; each size is its own static page, so the server answers with it.
+      return {
+        beforeFiles: [
+          {
+            source: '/products/:handle',
+            has: [{ type: 'query', key: 'size', value: '(?<size>\\d{1,4})' }],
+            destination: '/products/:handle/size/:size',
+          },
+        ],
+        afterFiles: [],
+        fallback: [],
+      };
+    },
     async headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },

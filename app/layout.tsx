@@ -1,8 +1,27 @@
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { CartButton } from '@/components/cart/CartButton';
+import { CartDrawer } from '@/components/cart/CartDrawer';
+import { StorefrontProviders } from '@/components/cart/StorefrontProviders';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
+import { siteUrl } from '@/lib/site-url';
+import { publicStorefrontConfig } from '@/lib/storefront';
 import './globals.css';
+
+export function generateMetadata(): Metadata {
+  const { site } = getContent();
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: `${site.storeName}: ${site.tagline}`, template: `%s | ${site.storeName}` },
+    description: site.tagline,
+    applicationName: site.storeName,
+    robots: { index: true, follow: true },
+  };
+}
+
+export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const { site } = getContent();
@@ -12,11 +31,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader storeName={site.storeName} tagline={site.tagline} />
-        <main id="main" className="flex-1">
-          {children}
-        </main>
-        <SiteFooter storeName={site.storeName} />
+        <StorefrontProviders config={publicStorefrontConfig()}>
+          <SiteHeader storeName={site.storeName} tagline={site.tagline} cart={<CartButton />} />
+          <main id="main" className="flex-1">
+            {children}
+          </main>
+          <SiteFooter storeName={site.storeName} />
+          <CartDrawer />
+        </StorefrontProviders>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Product } from '@/lib/content';
+import type { Product, ProductImage as ProductImageData } from '@/lib/content';
 import { Disclaimer } from './Disclaimer';
 import { Highlights } from './Highlights';
 import { ProductImage } from './ProductImage';
@@ -8,12 +8,12 @@ import { Takeaway } from './Takeaway';
 import { WorksCited } from './WorksCited';
 
 /** The whole product page; `buyBox` slots in beside the summary so the page itself needs no store. */
-export function ProductPage({ product, buyBox, facts }: { product: Product; buyBox?: ReactNode; facts?: ReactNode }) {
+export function ProductPage({ product, image, buyBox, facts }: { product: Product; image?: ProductImageData; buyBox?: ReactNode; facts?: ReactNode }) {
   return (
     <article className="mx-auto max-w-page px-gutter pt-6 pb-4 sm:pt-10">
       <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
         <div className="lg:sticky lg:top-24 lg:self-start">
-          <ProductImage image={product.image} />
+          <ProductImage image={image ?? product.image} />
         </div>
         <div>
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">{product.brand}</p>
@@ -30,7 +30,7 @@ export function ProductPage({ product, buyBox, facts }: { product: Product; buyB
             <ProductSection key={section.id} section={section} open={index === 0} />
           ))}
         </div>
-        {facts && <aside aria-label="Supplement facts">{facts}</aside>}
+        {facts && <div className="lg:pt-5">{facts}</div>}
       </div>
 
       <Takeaway blocks={product.takeaway} />

@@ -14,6 +14,8 @@ export interface CatalogVariant {
   compareAtPrice: string | null;
   /** Units on hand; 0 means sold out. */
   stock: number;
+  /** The bottle for this size, when it differs from the product image. */
+  image: CatalogImage | null;
 }
 
 export interface CatalogImage {

@@ -60,8 +60,14 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     ? { title: shared.disclaimer.title, blocks: resolver.blocks(shared.disclaimer.blocks) }
     : { title: 'Disclaimer', blocks: [] };
 
-  const image = loadImage(files, issues, data, yaml, file);
+  const image = loadImage(files, issues, yaml, file, ['image', 'file'], data.image.file, data.image.alt);
   if (!image) return null;
+  const variants = data.variants.map((variant, index) => {
+    const variantImage = variant.image
+      ? loadImage(files, issues, yaml, file, ['variants', index, 'image'], variant.image, `${data.image.alt}, ${variant.title ?? `${variant.size} softgels`}`)
+      : null;
+    return toCatalogVariant(variant, variantImage);
+  });
 
   return {
     handle: data.handle,
@@ -75,7 +81,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     sections,
     worksCited: resolver.worksCited(),
     disclaimer,
-    variants: data.variants.map(toCatalogVariant),
+    variants,
     supplementFacts: data.supplementFacts ?? null,
   };
 }
@@ -115,15 +121,22 @@ function loadSections(files: ContentFiles, issues: IssueCollector, directory: st
   });
 }
 
-function loadImage(files: ContentFiles, issues: IssueCollector, data: ProductFile, yaml: YamlFile, file: string): ProductImage | null {
-  const position = yaml.positionOf(['image', 'file']);
-  const name = data.image.file;
+function loadImage(
+  files: ContentFiles,
+  issues: IssueCollector,
+  yaml: YamlFile,
+  file: string,
+  path: PropertyKey[],
+  name: string,
+  alt: string,
+): ProductImage | null {
+  const position = yaml.positionOf(path);
   if (!/^[a-z0-9][a-z0-9-]*\.svg$/.test(name)) {
-    issues.error(file, position.line, position.column, `image.file "${name}" must be an .svg file name in content/images`, 'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.');
+    issues.error(file, position.line, position.column, `${describePath(path)} "${name}" must be an .svg file name in content/images`, 'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.');
     return null;
   }
   if (!files.exists('images', name)) {
-    issues.error(file, position.line, position.column, `image.file "${name}" is not in content/images`, 'Add the file to content/images or fix the name.');
+    issues.error(file, position.line, position.column, `${describePath(path)} "${name}" is not in content/images`, 'Add the file to content/images or fix the name.');
     return null;
   }
   const svg = files.read(issues, 'images', name) ?? '';
@@ -132,10 +145,10 @@ function loadImage(files: ContentFiles, issues: IssueCollector, data: ProductFil
     issues.error(files.relative('images', name), 1, 1, 'The SVG needs a viewBox="0 0 width height" so the page can reserve its space');
     return null;
   }
-  return { path: `/images/${name}`, alt: data.image.alt, width: Number(size[1]), height: Number(size[2]) };
+  return { path: `/images/${name}`, alt, width: Number(size[1]), height: Number(size[2]) };
 }
 
-function toCatalogVariant(variant: ProductFile['variants'][number]): CatalogVariant {
+function toCatalogVariant(variant: ProductFile['variants'][number], image: ProductImage | null): CatalogVariant {
   return {
     sku: variant.sku,
     size: variant.size,
@@ -143,6 +156,7 @@ function toCatalogVariant(variant: ProductFile['variants'][number]): CatalogVari
     price: variant.price.toFixed(2),
     compareAtPrice: variant.compareAtPrice == null ? null : variant.compareAtPrice.toFixed(2),
     stock: variant.stock,
+    image,
   };
 }
 

@@ -69,6 +69,7 @@ const variantSchema = z.strictObject({
   price,
   compareAtPrice: price.nullable().optional(),
   stock: count('units').min(0, { error: 'cannot be negative' }),
+  image: text('a file name').optional(),
 });
 
 const supplementFactsSchema = z.strictObject({

@@ -1,16 +1,19 @@
-import { notFound } from 'next/navigation';
-import { ProductPage } from '@/components/product/ProductPage';
-import { getContent, getProduct } from '@/lib/content';
+import { getContent } from '@/lib/content';
+import { productMetadata, ProductView } from './product-view';
 
 export const dynamicParams = false;
+export const revalidate = 300;
 
 export function generateStaticParams() {
   return getContent().products.map((product) => ({ handle: product.handle }));
 }
 
+export async function generateMetadata({ params }: PageProps<'/products/[handle]'>) {
+  const { handle } = await params;
+  return productMetadata(handle);
+}
+
 export default async function ProductRoute({ params }: PageProps<'/products/[handle]'>) {
   const { handle } = await params;
-  const product = getProduct(handle);
-  if (!product) notFound();
-  return <ProductPage product={product} />;
+  return <ProductView handle={handle} />;
 }

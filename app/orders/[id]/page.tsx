@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { formatMoney } from '@/components/cart/format-money';
+import { storefrontConfig } from '@/lib/storefront';
+import { getLocalStore } from '@/lib/storefront/local/instance';
+
+export const metadata: Metadata = { title: 'Order confirmed', robots: { index: false, follow: false } };
+
+export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
+  if (storefrontConfig().mode !== 'local') notFound();
+  const { id } = await params;
+  const order = getLocalStore().getOrder(decodeURIComponent(id));
+  if (!order) notFound();
+  return (
+    <div className="mx-auto max-w-2xl px-gutter py-10">
+      <p className="rounded-lg bg-accent-soft p-3 text-sm font-semibold text-accent" role="note">
+        Local store order: a demonstration store. No payment was taken and nothing ships.
+      </p>
+      <h1 className="mt-6 font-serif text-3xl font-bold">Thank you, your order is placed</h1>
+      <p className="mt-2 text-ink-muted">
+        Order <strong className="text-ink">{order.name}</strong>, placed {new Date(order.createdAt).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC.
+      </p>
+      <ul className="mt-6 divide-y divide-line border-y border-line" aria-label="Ordered items">
+        {order.lines.map((line) => (
+          <li key={line.sku} className="flex justify-between gap-4 py-3">
+            <span>
+              {line.title}, {line.variantTitle} × {line.quantity}
+            </span>
+            <span className="tabular-nums">{formatMoney(line.lineTotal)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 flex justify-between text-lg font-semibold">
+        <span>Total</span>
+        <span className="tabular-nums">{formatMoney(order.total)}</span>
+      </p>
+      <a href="/" className="mt-8 inline-block text-brand underline underline-offset-2">
+        Continue shopping
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { createStorefrontClient } from '@shopify/hydrogen-react';
+import { storefrontConfig } from './config';
+import { StorefrontError } from './errors';
+
+export interface RequestOptions {
+  /** Cache tags for product data, so a catalog change can revalidate exactly the pages that show it. */
+  tags?: string[];
+  /** Cart reads and writes are never cached. */
+  cache?: 'no-store';
+}
+
+interface GraphQLResponse<TData> {
+  data?: TData | null;
+  errors?: Array<{ message: string }> | string;
+}
+
+/**
+ * The one way server code talks to the storefront. In local mode the operation runs in this process
+ * (no HTTP round trip to ourselves, which also works during `next build`); otherwise it goes to Shopify.
+ */
+export async function storefrontRequest<TData>(
+  document: string,
+  variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<TData> {
+  const config = storefrontConfig();
+  const response =
+    config.mode === 'local'
+      ? await executeLocally<TData>(document, variables)
+      : await fetchFromShopify<TData>(document, variables, options);
+  if (response.errors && response.errors.length > 0) {
+    const messages = typeof response.errors === 'string' ? response.errors : response.errors.map((error) => error.message).join('; ');
+    throw new StorefrontError('graphql', 'The store could not answer this request.', messages);
+  }
+  if (!response.data) throw new StorefrontError('graphql', 'The store sent an empty answer.');
+  return response.data;
+}
+
+async function executeLocally<TData>(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<TData>> {
+  const { getLocalStore } = await import('./local/instance');
+  const result = await getLocalStore().execute({ query, variables });
+  return result as GraphQLResponse<TData>;
+}
+
+async function fetchFromShopify<TData>(query: string, variables: Record<string, unknown>, options: RequestOptions): Promise<GraphQLResponse<TData>> {
+  const config = storefrontConfig();
+  const client = createStorefrontClient({
+    storeDomain: config.storeDomain,
+    storefrontApiVersion: config.apiVersion,
+    ...(config.privateToken ? { privateStorefrontToken: config.privateToken } : { publicStorefrontToken: config.publicToken }),
+  });
+  const headers = config.privateToken
+    ? client.getPrivateTokenHeaders({ contentType: 'json' })
+    : client.getPublicTokenHeaders({ contentType: 'json' });
+
+  let response: Response;
+  try {
+    response = await fetch(client.getStorefrontApiUrl(), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(config.timeoutMs),
+      ...(options.cache === 'no-store' ? { cache: 'no-store' as const } : { next: { tags: options.tags ?? [] } }),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw timedOut
+      ? new StorefrontError('timeout', 'The store is taking too long to answer.')
+      : new StorefrontError('unreachable', 'The store cannot be reached right now.', String(error));
+  }
+  if (!response.ok && response.status !== 400) {
+    throw new StorefrontError('http', `The store answered with an error (${response.status}).`);
+  }
+  return (await response.json()) as GraphQLResponse<TData>;
+}

@@ -1,0 +1,116 @@
+/** The cart as the server-rendered /cart page and the no-JavaScript forms need it. */
+const CART_FIELDS = `#graphql
+  fragment CartFields on Cart {
+    id
+    checkoutUrl
+    totalQuantity
+    cost {
+      subtotalAmount {
+        amount
+        currencyCode
+      }
+      totalAmount {
+        amount
+        currencyCode
+      }
+    }
+    lines(first: 100) {
+      nodes {
+        id
+        quantity
+        cost {
+          amountPerQuantity {
+            amount
+            currencyCode
+          }
+          totalAmount {
+            amount
+            currencyCode
+          }
+        }
+        merchandise {
+          ... on ProductVariant {
+            id
+            title
+            quantityAvailable
+            image {
+              url
+              altText
+              width
+              height
+            }
+            product {
+              handle
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const USER_ERRORS = `
+  userErrors {
+    field
+    message
+    code
+  }
+`;
+
+export const CART_QUERY = `#graphql
+  query Cart($cartId: ID!) {
+    cart(id: $cartId) {
+      ...CartFields
+    }
+  }
+  ${CART_FIELDS}
+`;
+
+export const CART_CREATE_MUTATION = `#graphql
+  mutation CartCreate($input: CartInput!) {
+    cartCreate(input: $input) {
+      cart {
+        ...CartFields
+      }
+      ${USER_ERRORS}
+    }
+  }
+  ${CART_FIELDS}
+`;
+
+export const CART_LINES_ADD_MUTATION = `#graphql
+  mutation CartLinesAdd($cartId: ID!, $lines: [CartLineInput!]!) {
+    cartLinesAdd(cartId: $cartId, lines: $lines) {
+      cart {
+        ...CartFields
+      }
+      ${USER_ERRORS}
+    }
+  }
+  ${CART_FIELDS}
+`;
+
+export const CART_LINES_UPDATE_MUTATION = `#graphql
+  mutation CartLinesUpdate($cartId: ID!, $lines: [CartLineUpdateInput!]!) {
+    cartLinesUpdate(cartId: $cartId, lines: $lines) {
+      cart {
+        ...CartFields
+      }
+      ${USER_ERRORS}
+    }
+  }
+  ${CART_FIELDS}
+`;
+
+export const CART_LINES_REMOVE_MUTATION = `#graphql
+  mutation CartLinesRemove($cartId: ID!, $lineIds: [ID!]!) {
+    cartLinesRemove(cartId: $cartId, lineIds: $lineIds) {
+      cart {
+        ...CartFields
+      }
+      ${USER_ERRORS}
+    }
+  }
+  ${CART_FIELDS}
+`;
