@@ -1,10 +1,11 @@
 import type { CatalogVariant } from './catalog-types';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
+import type { ComplianceChecker } from './compliance';
 import type { CitationLibrary } from './load-citations';
 import { loadSection } from './load-section';
 import { CitationResolver } from './resolve-citations';
-import { locateLine, parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './rich-text';
+import { parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './rich-text';
 import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
 import type { Citation, Highlight, Product, ProductImage, Section, SectionId } from './types';
 import { describePath, YamlFile } from './yaml-file';
@@ -12,6 +13,7 @@ import { describePath, YamlFile } from './yaml-file';
 interface SharedContent {
   citations: CitationLibrary;
   disclaimer: { title: string; blocks: ParsedBlock[] } | null;
+  compliance: ComplianceChecker | null;
 }
 
 export function loadProduct(files: ContentFiles, issues: IssueCollector, directory: string, shared: SharedContent): Product | null {
@@ -35,10 +37,11 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
 
   checkVariants(data, yaml, file, issues);
 
-  const located = (path: PropertyKey[], value: string): LocatedText => locateLine(value, yaml.textStartOf(path));
-  const inlineBlocks = (path: PropertyKey[], value: string): ParsedBlock[] => [
-    { type: 'paragraph', children: parseInline(located(path, value), file, issues) },
-  ];
+  const located = (path: PropertyKey[], value: string): LocatedText => yaml.locatedText(path, value);
+  const inlineBlocks = (path: PropertyKey[], value: string): ParsedBlock[] => {
+    const source = located(path, value);
+    return [{ type: 'paragraph', children: parseInline(source, file, issues), source }];
+  };
 
   const resolver = new CitationResolver(shared.citations, issues, listedWorks(data, shared.citations, yaml, file, issues));
 
@@ -48,11 +51,32 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     blocks: resolver.blocks([
       ...(highlight.text ? inlineBlocks(['highlights', index, 'text'], highlight.text) : []),
       ...(highlight.list
-        ? [{ type: 'list' as const, items: highlight.list.map((item, line) => parseInline(located(['highlights', index, 'list', line], item), file, issues)) }]
+        ? [listBlock(highlight.list.map((item, line) => located(['highlights', index, 'list', line], item)), file, issues)]
         : []),
     ]),
   }));
-  const sections = loadSections(files, issues, directory, data, yaml, file).map(
+  const parsedSections = loadSections(files, issues, directory, data, yaml, file);
+  const compliance = shared.compliance;
+  if (compliance) {
+    compliance.checkText(file, located(['name'], data.name));
+    compliance.checkText(file, located(['description'], data.description));
+    data.highlights.forEach((highlight, index) => {
+      if (highlight.text) compliance.checkText(file, located(['highlights', index, 'text'], highlight.text));
+      highlight.list?.forEach((item, line) => compliance.checkText(file, located(['highlights', index, 'list', line], item)));
+    });
+    compliance.checkText(file, located(['takeaway'], data.takeaway));
+    for (const section of parsedSections) {
+      compliance.checkCopy(section.source, section.blocks, section.id);
+      compliance.checkCitations(section.source, section.blocks, section.id);
+    }
+    compliance.checkUpperLimits(
+      file,
+      data.supplementFacts ?? null,
+      parsedSections.find((section) => section.id === 'safety')?.blocks ?? [],
+      (row) => yaml.positionOf(['supplementFacts', 'rows', row, 'amount']),
+    );
+  }
+  const sections = parsedSections.map(
     (section): Section => ({ ...section, blocks: resolver.blocks(section.blocks) }),
   );
   const takeaway = resolver.blocks(parseBlocks([located(['takeaway'], data.takeaway)], file, issues));
@@ -179,4 +203,8 @@ function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: 
       );
     }
   });
+}
+
+function listBlock(sources: LocatedText[], file: string, issues: IssueCollector): ParsedBlock {
+  return { type: 'list', items: sources.map((source) => parseInline(source, file, issues)), sources };
 }

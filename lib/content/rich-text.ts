@@ -9,9 +9,10 @@ export type ParsedInline =
   | { type: 'link'; href: string; children: ParsedInline[] }
   | { type: 'cite'; key: string; file: string; position: Position };
 
+/** Blocks keep their source text, so compliance checks can point at the exact line. */
 export type ParsedBlock =
-  | { type: 'paragraph'; children: ParsedInline[] }
-  | { type: 'list'; items: ParsedInline[][] };
+  | { type: 'paragraph'; children: ParsedInline[]; source: LocatedText }
+  | { type: 'list'; items: ParsedInline[][]; sources: LocatedText[] };
 
 /** Text with the file position of every character, so errors point at the exact column. */
 export interface LocatedText {
@@ -31,7 +32,7 @@ export function locateLine(text: string, start: Position): LocatedText {
   };
 }
 
-function joinLines(lines: LocatedText[]): LocatedText {
+export function joinLines(lines: LocatedText[]): LocatedText {
   const text: string[] = [];
   const positions: Position[] = [];
   lines.forEach((line, index) => {
@@ -142,8 +143,14 @@ export function parseBlocks(lines: LocatedText[], file: string, issues: IssueCol
   let items: LocatedText[][] = [];
 
   const flush = () => {
-    if (paragraph.length > 0) blocks.push({ type: 'paragraph', children: parseInline(joinLines(paragraph), file, issues) });
-    if (items.length > 0) blocks.push({ type: 'list', items: items.map((item) => parseInline(joinLines(item), file, issues)) });
+    if (paragraph.length > 0) {
+      const source = joinLines(paragraph);
+      blocks.push({ type: 'paragraph', children: parseInline(source, file, issues), source });
+    }
+    if (items.length > 0) {
+      const sources = items.map(joinLines);
+      blocks.push({ type: 'list', items: sources.map((source) => parseInline(source, file, issues)), sources });
+    }
     paragraph = [];
     items = [];
   };

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { IssueCollector } from './issues';
+import { joinLines, locateLine, type LocatedText } from './rich-text';
 
 export interface Position {
   line: number;
@@ -10,6 +11,7 @@ export interface Position {
 /** A parsed YAML file that can say on which line any value sits. */
 export class YamlFile {
   private constructor(
+    private readonly sourceLines: string[],
     readonly file: string,
     private readonly document: Document,
     private readonly lineCounter: LineCounter,
@@ -34,7 +36,7 @@ export class YamlFile {
       }
       return null;
     }
-    return new YamlFile(file, document, lineCounter, lineOffset);
+    return new YamlFile(source.split(/\r?\n/), file, document, lineCounter, lineOffset);
   }
 
   toJS(): unknown {
@@ -61,6 +63,28 @@ export class YamlFile {
     // Block scalars (`>-`, `|`) start on the line below their indicator.
     if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') return { line: position.line + 1, column: 1 };
     return position;
+  }
+
+  /**
+   * A text value with the file position of each character. Folded blocks (`>-`) are rebuilt from
+   * their source lines, so a problem in the third line of a paragraph is reported on that line.
+   */
+  locatedText(path: ReadonlyArray<PropertyKey>, value: string): LocatedText {
+    const node = this.document.getIn(path as unknown[], true) as (Node & { type?: string }) | undefined;
+    if (node?.range && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
+      const first = this.toPosition(node.range[0]).line + 1;
+      const last = this.toPosition(Math.max(node.range[0], node.range[1] - 1)).line;
+      const lines = this.sourceLines
+        .slice(first - 1 - this.lineOffset, last - this.lineOffset)
+        .map((text, index) => {
+          const indent = text.length - text.trimStart().length;
+          return locateLine(text.trim(), { line: first + index, column: indent + 1 });
+        })
+        .filter((line) => line.text.length > 0);
+      const joined = joinLines(lines);
+      if (joined.text === value.replace(/\s+/g, ' ').trim()) return joined;
+    }
+    return locateLine(value, this.textStartOf(path));
   }
 
   /** Reports every zod issue at the line of the value it is about. */

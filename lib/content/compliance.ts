@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { ContentFiles } from './files';
+import type { IssueCollector } from './issues';
+import type { LocatedText, ParsedBlock, ParsedInline } from './rich-text';
+import type { SupplementFacts } from './types';
+import { describePath, YamlFile, type Position } from './yaml-file';
+
+const rulesSchema = z.strictObject({
+  claimWords: z.array(z.string().min(1)).min(1),
+  diseases: z.array(z.string().min(1)).min(1),
+  notCheckedForDiseaseClaims: z.array(z.string()).default([]),
+  fdaStatement: z.string().min(1),
+  sectionsThatNeedCitations: z.array(z.string()).default([]),
+  upperLimits: z.array(z.strictObject({ nutrient: z.string().min(1), unit: z.string().min(1) })).default([]),
+});
+
+export type ComplianceRules = z.infer<typeof rulesSchema>;
+
+export function loadComplianceRules(files: ContentFiles, issues: IssueCollector): ComplianceRules | null {
+  const file = files.relative('compliance.yaml');
+  const source = files.read(issues, 'compliance.yaml');
+  if (source === null) return null;
+  const yaml = YamlFile.parse(file, source, issues);
+  if (!yaml) return null;
+  const parsed = rulesSchema.safeParse(yaml.toJS() ?? {});
+  if (!parsed.success) {
+    yaml.reportSchemaErrors(parsed.error, issues, describePath);
+    return null;
+  }
+  return parsed.data;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Applies content/compliance.yaml to marketing copy; every finding points at a file and line. */
+export class ComplianceChecker {
+  private readonly claim: RegExp;
+  private readonly disease: RegExp;
+
+  constructor(
+    private readonly rules: ComplianceRules,
+    private readonly issues: IssueCollector,
+  ) {
+    this.claim = new RegExp(`\\b(?:${rules.claimWords.map(escape).join('|')})\\b`, 'gi');
+    this.disease = new RegExp(`\\b(?:${rules.diseases.map(escape).join('|')})\\b`, 'i');
+  }
+
+  /** Disease claims: a claim word followed by a disease in the same sentence. */
+  checkCopy(file: string, blocks: ParsedBlock[], sectionId?: string): void {
+    if (sectionId && this.rules.notCheckedForDiseaseClaims.includes(sectionId)) return;
+    for (const source of blockSources(blocks)) this.checkText(file, source);
+  }
+
+  checkText(file: string, source: LocatedText): void {
+    for (const sentence of sentences(source.text)) {
+      this.claim.lastIndex = 0;
+      for (let match = this.claim.exec(sentence.text); match; match = this.claim.exec(sentence.text)) {
+        const after = sentence.text.slice(match.index);
+        const disease = this.disease.exec(after);
+        if (!disease) continue;
+        const phrase = after.slice(0, disease.index + disease[0].length);
+        const position = source.positions[sentence.start + match.index] ?? { line: 1, column: 1 };
+        this.issues.error(
+          file,
+          position.line,
+          position.column,
+          `Disease claim "${phrase}": supplement copy may not say it cures, treats, prevents or diagnoses a disease`,
+          'Say how it supports the body instead (e.g. "supports bone health"), or move warnings to the safety section. Rules: content/compliance.yaml.',
+        );
+        break;
+      }
+    }
+  }
+
+  /** Benefit claims should cite a source; a paragraph that introduces a list ("…support:") is not a claim. */
+  checkCitations(file: string, blocks: ParsedBlock[], sectionId: string): void {
+    if (!this.rules.sectionsThatNeedCitations.includes(sectionId)) return;
+    for (const block of blocks) {
+      const claims =
+        block.type === 'paragraph'
+          ? [{ source: block.source, inlines: block.children }]
+          : block.sources.map((source, index) => ({ source, inlines: block.items[index] ?? [] }));
+      for (const { source, inlines } of claims) {
+        if (source.text.trim().endsWith(':') || hasCitation(inlines)) continue;
+        const position = source.positions[0] ?? { line: 1, column: 1 };
+        this.issues.warning(file, position.line, position.column, `Benefit claim without a citation: "${source.text.slice(0, 60)}…"`, 'Add the source that supports it, e.g. [@ods-vitamin-d].');
+      }
+    }
+  }
+
+  /** The FDA statement must appear word for word in the disclaimer. */
+  checkDisclaimer(file: string, blocks: ParsedBlock[]): void {
+    const text = normalize(blockSources(blocks).map((source) => source.text).join(' '));
+    if (!text.includes(normalize(this.rules.fdaStatement))) {
+      this.issues.error(file, 1, 1, 'The disclaimer is missing the FDA statement', `Add this sentence word for word: "${this.rules.fdaStatement}"`);
+    }
+  }
+
+  /** A daily amount above the upper limit the product's own safety text states is an error. */
+  checkUpperLimits(file: string, facts: SupplementFacts | null, safety: ParsedBlock[], factsPosition: (row: number) => Position): void {
+    if (!facts) return;
+    const safetyText = blockSources(safety).map((source) => source.text).join(' ');
+    for (const { nutrient, unit } of this.rules.upperLimits) {
+      const limit = new RegExp(`upper (?:intake level|limit) for ${escape(nutrient)} is ([\\d,]+) ${escape(unit)}`, 'i').exec(safetyText);
+      if (!limit) continue;
+      const maximum = Number(limit[1]!.replace(/,/g, ''));
+      facts.rows.forEach((row, index) => {
+        if (!row.nutrient.toLowerCase().includes(nutrient.toLowerCase())) return;
+        const amount = new RegExp(`([\\d,]+)\\s*${escape(unit)}`, 'i').exec(row.amount);
+        if (!amount) return;
+        const daily = Number(amount[1]!.replace(/,/g, ''));
+        if (daily > maximum) {
+          const position = factsPosition(index);
+          this.issues.error(
+            file,
+            position.line,
+            position.column,
+            `${row.nutrient}: ${daily.toLocaleString('en-US')} ${unit} per serving is above the upper limit of ${maximum.toLocaleString('en-US')} ${unit} per day stated in the safety section`,
+            'Fix the amount in supplementFacts, or the upper limit in sections/safety.md if that is the mistake.',
+          );
+        }
+      });
+    }
+  }
+}
+
+function blockSources(blocks: ParsedBlock[]): LocatedText[] {
+  return blocks.flatMap((block) => (block.type === 'paragraph' ? [block.source] : block.sources));
+}
+
+function hasCitation(inlines: ParsedInline[]): boolean {
+  return inlines.some((inline) => inline.type === 'cite' || ('children' in inline && hasCitation(inline.children)));
+}
+
+function sentences(text: string): Array<{ text: string; start: number }> {
+  const result: Array<{ text: string; start: number }> = [];
+  const pattern = /[^.!?]+[.!?]*/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) result.push({ text: match[0], start: match.index });
+  return result;
+}
