@@ -1,0 +1,29 @@
+import { gzipSync } from 'node:zlib';
+
+export interface PageWeight {
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  scripts: number;
+  firstLoadJsGzipBytes: number;
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1000) * 10) / 10;
+export { kb };
+
+/** First-load JS as a browser sees it: every script the HTML loads, each gzipped, summed. */
+export async function measurePageWeight(pageUrl: string): Promise<PageWeight> {
+  const html = await (await fetch(pageUrl)).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1]!.replace(/&amp;/g, '&'), pageUrl).href);
+  const unique = [...new Set(sources)];
+  let firstLoadJsGzipBytes = 0;
+  for (const source of unique) {
+    const script = Buffer.from(await (await fetch(source)).arrayBuffer());
+    firstLoadJsGzipBytes += gzipSync(script, { level: 9 }).length;
+  }
+  return {
+    htmlBytes: Buffer.byteLength(html),
+    htmlGzipBytes: gzipSync(html, { level: 9 }).length,
+    scripts: unique.length,
+    firstLoadJsGzipBytes,
+  };
+}
