@@ -72,7 +72,7 @@ export function BuyBox({ product, selected, sizes, addToCart, safetyNote }: BuyB
                 href={choice.href}
                 replace
                 scroll={false}
-                prefetch
+                prefetch={false}
                 aria-current={current ? 'true' : undefined}
                 className={`rounded-full border px-4 py-2.5 text-sm font-semibold ${
                   current ? 'border-brand bg-brand text-paper' : 'border-line-strong hover:border-brand hover:text-brand'

@@ -6,7 +6,7 @@ export function SiteHeader({ storeName, tagline, cart }: { storeName: string; ta
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-paper/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-page items-center justify-between gap-4 px-gutter">
-        <Link href="/" className="flex flex-col leading-tight">
+        <Link href="/" prefetch={false} className="flex flex-col leading-tight">
           <span className="font-serif text-lg font-bold text-brand-strong">{storeName}</span>
           <span className="text-xs text-ink-subtle">{tagline}</span>
         </Link>

@@ -40,7 +40,8 @@ export async function storefrontRequest<TData>(
 async function executeLocally<TData>(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<TData>> {
   const { getLocalStore } = await import('./local/instance');
   const result = await getLocalStore().execute({ query, variables });
-  return result as GraphQLResponse<TData>;
+  // The same plain JSON a network answer would give (graphql-js builds null-prototype objects).
+  return JSON.parse(JSON.stringify(result)) as GraphQLResponse<TData>;
 }
 
 async function fetchFromShopify<TData>(query: string, variables: Record<string, unknown>, options: RequestOptions): Promise<GraphQLResponse<TData>> {

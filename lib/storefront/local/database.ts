@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const MIGRATIONS = [
+  `CREATE TABLE carts (
+     token TEXT PRIMARY KEY,
+     note TEXT,
+     attributes TEXT NOT NULL DEFAULT '[]',
+     buyer_identity TEXT NOT NULL DEFAULT '{}',
+     discount_codes TEXT NOT NULL DEFAULT '[]',
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     completed_at TEXT
+   );
+   CREATE TABLE cart_lines (
+     id TEXT PRIMARY KEY,
+     cart_token TEXT NOT NULL REFERENCES carts(token),
+     sku TEXT NOT NULL,
+     quantity INTEGER NOT NULL CHECK (quantity > 0),
+     attributes TEXT NOT NULL DEFAULT '[]',
+     position INTEGER NOT NULL,
+     UNIQUE (cart_token, sku)
+   );
+   CREATE TABLE orders (
+     id TEXT PRIMARY KEY,
+     number INTEGER NOT NULL UNIQUE,
+     cart_token TEXT NOT NULL UNIQUE REFERENCES carts(token),
+     currency TEXT NOT NULL,
+     subtotal_cents INTEGER NOT NULL,
+     total_cents INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE order_lines (
+     order_id TEXT NOT NULL REFERENCES orders(id),
+     sku TEXT NOT NULL,
+     title TEXT NOT NULL,
+     variant_title TEXT NOT NULL,
+     quantity INTEGER NOT NULL,
+     unit_cents INTEGER NOT NULL
+   );
+   CREATE INDEX order_lines_sku ON order_lines (sku);`,
+];
+
+/** Opens (and on first run creates) the store's SQLite file: WAL so readers never wait on writers. */
+export function openDatabase(dataDir: string): Database.Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'local-store.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let index = version; index < MIGRATIONS.length; index++) db.exec(MIGRATIONS[index]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
