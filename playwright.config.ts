@@ -1,0 +1,48 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error -- plain ESM helper shared with the setup script
+import { chromiumExecutable } from './tests/setup/browser.mjs';
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const browser = chromiumExecutable() as { path: string | undefined } | null;
+// A fresh local store per run, so tests never see another run's carts or orders.
+const dataDir = path.join(os.tmpdir(), `d3k2-e2e-${process.pid}-${Date.now()}`);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/artifacts',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: browser?.path,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npm run start -- -p ${PORT} -H 127.0.0.1`,
+    url: `${baseURL}/products/vitamin-d3-k2`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', LOCAL_STORE_DATA_DIR: dataDir },
+  },
+});
