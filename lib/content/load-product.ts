@@ -27,6 +27,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   const parsed = productSchema.safeParse(yaml.toJS() ?? {});
   if (!parsed.success) {
     yaml.reportSchemaErrors(parsed.error, issues, describePath);
+    checkSectionsOfBrokenProduct(files, issues, directory, yaml.toJS(), shared.citations);
     return null;
   }
   const data = parsed.data;
@@ -115,6 +116,7 @@ function listedWorks(data: ProductFile, library: CitationLibrary, yaml: YamlFile
   return data.worksCited.flatMap((key, index) => {
     const citation = library.byKey.get(key);
     if (citation) return [citation];
+    if (library.brokenKeys.has(key)) return [];
     const position = yaml.positionOf(['worksCited', index]);
     issues.error(file, position.line, position.column, `Unknown citation key "${key}" in worksCited`, 'Use a key from content/citations.yaml.');
     return [];
@@ -207,4 +209,16 @@ function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: 
 
 function listBlock(sources: LocatedText[], file: string, issues: IssueCollector): ParsedBlock {
   return { type: 'list', items: sources.map((source) => parseInline(source, file, issues)), sources };
+}
+
+/** A product.yaml with errors still gets its sections checked, so one run reports everything. */
+function checkSectionsOfBrokenProduct(files: ContentFiles, issues: IssueCollector, directory: string, raw: unknown, citations: CitationLibrary): void {
+  const listed = (raw as { sections?: unknown } | null)?.sections;
+  if (!Array.isArray(listed)) return;
+  const resolver = new CitationResolver(citations, issues, []);
+  for (const id of listed) {
+    if (typeof id !== 'string' || !(SECTION_IDS as readonly string[]).includes(id)) continue;
+    const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
+    if (section) resolver.blocks(section.blocks);
+  }
 }

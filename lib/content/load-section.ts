@@ -33,8 +33,7 @@ export function loadSection(files: ContentFiles, issues: IssueCollector, parts: 
 
   const blocks = parseBlocks(split.body, file, issues);
   if (blocks.length === 0) {
-    const line = (split.body[0]?.positions[0]?.line ?? 2) - 1;
-    issues.error(file, line, 1, `Section "${frontMatter.data.title}" has no text`, 'Write at least one paragraph below the closing ---, or remove the section from product.yaml.');
+    issues.error(file, split.closingLine, 1, `Section "${frontMatter.data.title}" has no text`, 'Write at least one paragraph below the closing ---, or remove the section from product.yaml.');
   }
   return { id: frontMatter.data.id, title: frontMatter.data.title, blocks, file };
 }

@@ -40,6 +40,7 @@ export class CitationResolver {
         case 'cite': {
           const citation = this.library.byKey.get(node.key);
           if (!citation) {
+            if (this.library.brokenKeys.has(node.key)) return [];
             const suggestion = closestKey(node.key, [...this.library.byKey.keys()]);
             this.issues.error(
               node.file,

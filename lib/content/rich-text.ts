@@ -187,7 +187,7 @@ export function splitFrontMatter(
   source: string,
   file: string,
   issues: IssueCollector,
-): { frontMatter: string; frontMatterLine: number; body: LocatedText[] } | null {
+): { frontMatter: string; frontMatterLine: number; closingLine: number; body: LocatedText[] } | null {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   if (lines[0]?.trim() !== '---') {
     issues.error(file, 1, 1, 'The file must start with front matter between two "---" lines', 'Begin the file with ---, then id: and title:, then --- again.');
@@ -201,6 +201,7 @@ export function splitFrontMatter(
   return {
     frontMatter: lines.slice(1, end).join('\n'),
     frontMatterLine: 1,
+    closingLine: end + 1,
     body: lines.slice(end + 1).map((text, index) => locateLine(text, { line: end + 2 + index, column: 1 })),
   };
 }

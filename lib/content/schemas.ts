@@ -36,16 +36,13 @@ const price = z
 const count = (what: string) =>
   z.number({ error: (issue) => (issue.input === undefined ? 'is required' : `must be a whole number of ${what}`) }).int({ error: `must be a whole number of ${what}` });
 
-export const citationsSchema = z.array(
-  z.strictObject({
-    key,
-    title: text(),
-    source: text(),
-    accessed: isoDate,
-    url: webAddress,
-  }),
-  { error: 'must be a list of citations, each starting with "- key:"' },
-);
+export const citationSchema = z.strictObject({
+  key,
+  title: text(),
+  source: text(),
+  accessed: isoDate,
+  url: webAddress,
+});
 
 export const siteSchema = z.strictObject({
   storeName: text(),
@@ -111,4 +108,3 @@ export const disclaimerFrontMatterSchema = z.strictObject({
 });
 
 export type ProductFile = z.infer<typeof productSchema>;
-export type CitationsFile = z.infer<typeof citationsSchema>;

@@ -88,13 +88,13 @@ export class YamlFile {
   }
 
   /** Reports every zod issue at the line of the value it is about. */
-  reportSchemaErrors(error: z.ZodError, issues: IssueCollector, describe: (path: PropertyKey[]) => string): void {
+  reportSchemaErrors(error: z.ZodError, issues: IssueCollector, describe: (path: PropertyKey[]) => string, prefix: PropertyKey[] = []): void {
     for (const issue of error.issues) {
-      const path = issue.path as PropertyKey[];
+      const path = [...prefix, ...(issue.path as PropertyKey[])];
       const position = this.positionOf(path);
       const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
       const message = missing ? 'is required' : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-      issues.error(this.file, position.line, position.column, `${describe(path)}: ${message}`);
+      issues.error(this.file, position.line, position.column, `${describe(issue.path as PropertyKey[])}: ${message}`);
     }
   }
 
