@@ -12,7 +12,7 @@ export function ProductPage({ product, image, buyBox, facts }: { product: Produc
   return (
     <article className="mx-auto max-w-page px-gutter pt-6 pb-4 sm:pt-10">
       <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
-        <div className="lg:sticky lg:top-24 lg:self-start">
+        <div className="mx-auto w-full max-w-[18rem] sm:max-w-sm lg:sticky lg:top-24 lg:max-w-none lg:self-start">
           <ProductImage image={image ?? product.image} />
         </div>
         <div>

@@ -28,6 +28,13 @@ export class CitationResolver {
   }
 
   inlines(nodes: ParsedInline[]): Inline[] {
+    return this.resolveInlines(nodes).map((node, index, all) =>
+      // "text [@key]" is written with a space for readability; the marker sits right after the word.
+      node.type === 'text' && all[index + 1]?.type === 'citation' ? { ...node, value: node.value.trimEnd() } : node,
+    );
+  }
+
+  private resolveInlines(nodes: ParsedInline[]): Inline[] {
     return nodes.flatMap((node): Inline[] => {
       switch (node.type) {
         case 'text':
