@@ -1,41 +1,42 @@
-'use server';
-
-import { redirect } from 'next/navigation';
-import { addToCart, removeCartLine, StorefrontError, updateCartLine, type CartChange } from '@/lib/storefront';
+import 'server-only';
+import { addToCart as addLine, removeCartLine, StorefrontError, updateCartLine, type CartChange } from '@/lib/storefront';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
 
 const MAX_QUANTITY = 99;
 
-/** Form posts from the buy box and /cart; they work without JavaScript and always land on /cart. */
-export async function addToCartAction(formData: FormData): Promise<never> {
+/**
+ * Form posts from the buy box and /cart (plain HTML forms, so they work without JavaScript). Each
+ * returns where to send the shopper next; the message for that page travels in a flash cookie.
+ */
+export async function addToCart(formData: FormData): Promise<string> {
   const merchandiseId = String(formData.get('merchandiseId') ?? '');
   const quantity = parseQuantity(formData.get('quantity'), 1);
   if (!merchandiseId.startsWith('gid://shopify/ProductVariant/') || quantity === null || quantity < 1) {
     await flash('Choose a size and a quantity between 1 and 99, then add to cart again.', 'error');
-    redirect('/cart');
+    return '/cart';
   }
   const cartId = await readCartId();
-  await applyChange(() => addToCart(cartId, merchandiseId, quantity), 'Added to cart.');
-  redirect('/cart');
+  await applyChange(() => addLine(cartId, merchandiseId, quantity), 'Added to cart.');
+  return '/cart';
 }
 
-export async function updateLineAction(formData: FormData): Promise<never> {
+export async function updateLine(formData: FormData): Promise<string> {
   const lineId = String(formData.get('lineId') ?? '');
   const quantity = parseQuantity(formData.get('quantity'), null);
   const cartId = await readCartId();
   if (!cartId || !lineId || quantity === null) {
     await flash('That quantity could not be read. Use a whole number between 0 and 99.', 'error');
-    redirect('/cart');
+    return '/cart';
   }
   await applyChange(() => (quantity === 0 ? removeCartLine(cartId, lineId) : updateCartLine(cartId, lineId, quantity)), 'Cart updated.');
-  redirect('/cart');
+  return '/cart';
 }
 
-export async function removeLineAction(formData: FormData): Promise<never> {
+export async function removeLine(formData: FormData): Promise<string> {
   const lineId = String(formData.get('lineId') ?? '');
   const cartId = await readCartId();
   if (cartId && lineId) await applyChange(() => removeCartLine(cartId, lineId), 'Removed from cart.');
-  redirect('/cart');
+  return '/cart';
 }
 
 async function applyChange(change: () => Promise<CartChange>, success: string): Promise<void> {

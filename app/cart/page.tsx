@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { CartPageView } from '@/components/cart/CartPageView';
 import { getCart, StorefrontError, type Cart } from '@/lib/storefront';
-import { removeLineAction, updateLineAction } from './actions';
 import { readCartId, readFlash } from './cart-cookie';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };
@@ -20,5 +19,5 @@ export default async function CartPage() {
       problem = `${error.message} Your cart is safe; please try again in a moment.`;
     }
   }
-  return <CartPageView cart={cart} flash={flash} problem={problem} updateLine={updateLineAction} removeLine={removeLineAction} />;
+  return <CartPageView cart={cart} flash={flash} problem={problem} updateAction="/cart/update" removeAction="/cart/remove" />;
 }

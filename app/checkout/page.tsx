@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
 import { getCart, storefrontConfig } from '@/lib/storefront';
-import { placeOrderAction } from './actions';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false, follow: false } };
 
@@ -39,7 +38,7 @@ export default async function CheckoutPage({ searchParams }: PageProps<'/checkou
             <span>Total</span>
             <span className="tabular-nums">{formatMoney(cart.cost.totalAmount)}</span>
           </p>
-          <form action={placeOrderAction} className="mt-6">
+          <form method="post" action="/checkout/place" className="mt-6">
             <input type="hidden" name="cartId" value={cart.id} />
             <button type="submit" className="w-full rounded-full bg-brand px-6 py-3.5 font-semibold text-paper hover:bg-brand-strong">
               Place order

@@ -19,8 +19,8 @@ interface BuyBoxProps {
   product: StorefrontProduct;
   selected: ProductVariant;
   sizes: SizeChoice[];
-  /** Server action for the no-JavaScript form post. */
-  addToCart: (formData: FormData) => Promise<void>;
+  /** Where the form posts when JavaScript is off (or not loaded yet). */
+  addToCartAction: string;
   safetyNote: string;
 }
 
@@ -31,7 +31,7 @@ const buttonClass =
  * Price, size, quantity and add to cart. It is a plain form first (works before and without
  * JavaScript) and becomes hydrogen-react's AddToCartButton once hydrated.
  */
-export function BuyBox({ product, selected, sizes, addToCart, safetyNote }: BuyBoxProps) {
+export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }: BuyBoxProps) {
   const [hydrated, setHydrated] = useState(false);
   const [quantity, setQuantity] = useState(1);
   const { beginAdd } = useCartUI();
@@ -86,7 +86,7 @@ export function BuyBox({ product, selected, sizes, addToCart, safetyNote }: BuyB
         </div>
       </fieldset>
 
-      <form action={addToCart} className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form method="post" action={addToCartAction} className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end">
         <input type="hidden" name="merchandiseId" value={selected.id} />
         <div>
           <label htmlFor="buy-quantity" className="block text-sm font-semibold">

@@ -7,15 +7,16 @@ interface CartPageViewProps {
   cart: Cart | null;
   flash: { message: string; tone: 'success' | 'error' } | null;
   problem: string | null;
-  updateLine: (formData: FormData) => Promise<void>;
-  removeLine: (formData: FormData) => Promise<void>;
+  /** Where the no-JavaScript forms post to. */
+  updateAction: string;
+  removeAction: string;
 }
 
 /**
  * The cart as plain forms (no JavaScript needed). Once JavaScript runs, EnhancedCart swaps in the live
  * CartProvider view of the same cart.
  */
-export function CartPageView({ cart, flash, problem, updateLine, removeLine }: CartPageViewProps) {
+export function CartPageView({ cart, flash, problem, updateAction, removeAction }: CartPageViewProps) {
   const lines = cart?.lines.nodes ?? [];
   const serverView = (
     <>
@@ -37,7 +38,7 @@ export function CartPageView({ cart, flash, problem, updateLine, removeLine }: C
                   <p className="text-sm text-ink-subtle">{line.merchandise.title}</p>
                   <p className="text-sm">{formatMoney(line.cost.totalAmount)}</p>
                 </div>
-                <form action={updateLine} className="flex items-end gap-2">
+                <form method="post" action={updateAction} className="flex items-end gap-2">
                   <input type="hidden" name="lineId" value={line.id} />
                   <label className="text-sm">
                     <span className="block font-semibold">Quantity</span>
@@ -55,7 +56,7 @@ export function CartPageView({ cart, flash, problem, updateLine, removeLine }: C
                     Update
                   </button>
                 </form>
-                <form action={removeLine}>
+                <form method="post" action={removeAction}>
                   <input type="hidden" name="lineId" value={line.id} />
                   <button type="submit" className="h-11 px-2 text-sm text-ink-subtle underline underline-offset-2 hover:text-danger">
                     Remove<span className="sr-only"> {line.merchandise.product.title}, {line.merchandise.title}</span>

@@ -9,7 +9,6 @@ import { getContent, getProduct } from '@/lib/content';
 import { articleJsonLd, breadcrumbJsonLd, productJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
 import { getProductOffer, sizeOf, variantForSize } from '@/lib/storefront';
-import { addToCartAction } from '../../cart/actions';
 
 export const SAFETY_NOTE = 'Taking a blood thinner such as warfarin? Talk to your doctor first.';
 
@@ -66,7 +65,7 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
       image={image}
       buyBox={
         offer.ok && selected ? (
-          <BuyBox product={offer.product} selected={selected} sizes={sizes} addToCart={addToCartAction} safetyNote={SAFETY_NOTE} />
+          <BuyBox product={offer.product} selected={selected} sizes={sizes} addToCartAction="/cart/add" safetyNote={SAFETY_NOTE} />
         ) : (
           <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
         )
