@@ -2,11 +2,12 @@
 
 import { AddToCartButton, ProductProvider } from '@shopify/hydrogen-react';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProductVariant, StorefrontProduct } from '@/lib/storefront/types';
 import { CartProblem } from './CartProblem';
 import { useCartUI } from './CartUIProvider';
 import { Money } from './Money';
+import { useHydrated } from './useHydrated';
 
 export interface SizeChoice {
   size: number;
@@ -32,10 +33,9 @@ const buttonClass =
  * JavaScript) and becomes hydrogen-react's AddToCartButton once hydrated.
  */
 export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }: BuyBoxProps) {
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const { beginAdd } = useCartUI();
-  useEffect(() => setHydrated(true), []);
 
   const stock = selected.quantityAvailable;
   const maxQuantity = Math.max(1, Math.min(99, stock ?? 99));

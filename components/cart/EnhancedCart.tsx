@@ -1,8 +1,9 @@
 'use client';
 
 import { useCart } from '@shopify/hydrogen-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CartProblem } from './CartProblem';
+import { useHydrated } from './useHydrated';
 
 /**
  * Shows the server-rendered cart until CartProvider has loaded the same cart in the browser, then the
@@ -10,8 +11,7 @@ import { CartProblem } from './CartProblem';
  */
 export function EnhancedCart({ fallback, hasServerCart, children }: { fallback: ReactNode; hasServerCart: boolean; children: ReactNode }) {
   const { status, id } = useCart();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const loaded = hydrated && status === 'idle' && (id !== undefined || !hasServerCart);
   if (!loaded) return <>{fallback}</>;
   return (

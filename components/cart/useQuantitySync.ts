@@ -39,6 +39,8 @@ export function useQuantitySync(onProblem: (message: string) => void) {
       } else changes.push({ id, quantity });
     }
     if (settled.length > 0) {
+      // Reconciling with the store's answer, which arrives asynchronously: this is what the effect is for.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setWanted((current) => {
         const next = { ...current };
         for (const id of settled) if (next[id] === current[id]) delete next[id];

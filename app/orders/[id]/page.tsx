@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
 import { storefrontConfig } from '@/lib/storefront';
@@ -34,9 +35,9 @@ export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
         <span>Total</span>
         <span className="tabular-nums">{formatMoney(order.total)}</span>
       </p>
-      <a href="/" className="mt-8 inline-block text-brand underline underline-offset-2">
+      <Link href="/" className="mt-8 inline-block text-brand underline underline-offset-2">
         Continue shopping
-      </a>
+      </Link>
     </div>
   );
 }

@@ -22,7 +22,7 @@ function imageObject(context: StoreContext, image: { path: string; alt: string; 
   return {
     __typename: 'Image',
     id: `gid://shopify/ProductImage/${id}`,
-    url: (_args?: unknown) => `${context.siteUrl}${image.path}`,
+    url: () => `${context.siteUrl}${image.path}`,
     altText: image.alt,
     width: image.width,
     height: image.height,
@@ -83,7 +83,7 @@ export function productObject(context: StoreContext, product: CatalogProduct): R
     title: product.title,
     vendor: product.vendor,
     productType: 'Dietary supplement',
-    description: (_args?: unknown) => product.description,
+    description: () => product.description,
     descriptionHtml: `<p>${escapeHtml(product.description)}</p>`,
     availableForSale: variants.some((variant) => variant.availableForSale === true),
     isGiftCard: false,
