@@ -12,6 +12,7 @@ import { loadCartAdds, loadGet } from './lib/load';
 import { kb, measurePageWeight } from './lib/page-weight';
 import { residentMemoryMiB, startNextServer } from './lib/server';
 import { startStaticServer } from './lib/static-server';
+import { measureStoreLatency } from './lib/store-latency';
 import { checkBudgets, printTable } from './lib/report';
 
 const PDP = '/products/vitamin-d3-k2';
@@ -48,6 +49,7 @@ async function main() {
     console.log('Cart mutations…');
     const cart = await loadCartAdds(`${server.url}/api/2026-04/graphql.json`, 'gid://shopify/ProductVariant/D3K2-60', Math.min(LOAD_SECONDS, 10));
     const rssMiB = residentMemoryMiB(server.pid);
+    const storeInProcess = await measureStoreLatency();
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -67,6 +69,7 @@ async function main() {
         ratio: Math.round((pdpLoad.requestsPerSecond / staticLoad.requestsPerSecond) * 100) / 100,
       },
       cart,
+      storeInProcess,
       serverRssMiB: rssMiB,
     };
     fs.writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -13,7 +13,11 @@ export { kb };
 /** First-load JS as a browser sees it: every script the HTML loads, each gzipped, summed. */
 export async function measurePageWeight(pageUrl: string): Promise<PageWeight> {
   const html = await (await fetch(pageUrl)).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1]!.replace(/&amp;/g, '&'), pageUrl).href);
+  // noModule scripts are polyfills only legacy browsers download; a modern browser skips them.
+  const sources = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((match) => !/\bnoModule\b/i.test(match[1]!))
+    .flatMap((match) => /\ssrc="([^"]+)"/.exec(match[1]!)?.[1] ?? [])
+    .map((source) => new URL(source.replace(/&amp;/g, '&'), pageUrl).href);
   const unique = [...new Set(sources)];
   let firstLoadJsGzipBytes = 0;
   for (const source of unique) {

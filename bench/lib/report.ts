@@ -7,6 +7,7 @@ export interface BenchResults {
   lighthouse: LighthouseFigures;
   throughput: { pdp: LoadFigures; staticServer: LoadFigures; ratio: number };
   cart: LoadFigures & { userErrors: number };
+  storeInProcess: { p50Ms: number; p99Ms: number };
   serverRssMiB: number | null;
 }
 
@@ -32,6 +33,7 @@ export function printTable(results: BenchResults, pdp: string): void {
     ['Throughput static server, same HTML', `${throughput.staticServer.requestsPerSecond} req/s (p50 ${throughput.staticServer.p50Ms} ms, p99 ${throughput.staticServer.p99Ms} ms)`],
     ['PDP / static ratio', `${throughput.ratio}x`],
     ['Local cartLinesAdd, 20 connections', `${cart.requestsPerSecond} req/s, p50 ${cart.p50Ms} ms, p99 ${cart.p99Ms} ms (${cart.non2xx} non-2xx, ${cart.userErrors} userErrors)`],
+    ['Local store alone, in process (no HTTP)', `cartLinesAdd p50 ${results.storeInProcess.p50Ms} ms, p99 ${results.storeInProcess.p99Ms} ms`],
     ['Build time', `${results.buildSeconds} s`],
     ['Server RSS after load', results.serverRssMiB === null ? 'n/a' : `${results.serverRssMiB} MiB`],
   ];

@@ -1,20 +1,17 @@
 import type { ProductImage as ProductImageData } from '@/lib/content';
 
 /**
- * The largest element above the fold on a phone, so it loads eagerly with high priority and has its
- * size reserved (no layout shift). SVGs skip next/image: there is nothing to resize or re-encode.
+ * The illustration is inlined: it paints with the first frame, needs no request, and cannot shift
+ * the layout. The markup was checked for scripts when the content was loaded.
  */
 export function ProductImage({ image }: { image: ProductImageData }) {
   return (
-    // eslint-disable-next-line @next/next/no-img-element
-    <img
-      src={image.path}
-      alt={image.alt}
-      width={image.width}
-      height={image.height}
-      fetchPriority="high"
-      decoding="async"
-      className="aspect-square h-auto w-full rounded-card bg-paper-sunk"
+    <div
+      role="img"
+      aria-label={image.alt}
+      style={{ aspectRatio: `${image.width} / ${image.height}` }}
+      className="w-full overflow-hidden rounded-card bg-paper-sunk [&>svg]:block [&>svg]:h-full [&>svg]:w-full"
+      dangerouslySetInnerHTML={{ __html: image.markup }}
     />
   );
 }

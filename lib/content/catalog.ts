@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog-types';
+import type { Catalog, CatalogImage } from './catalog-types';
 import type { Content } from './types';
 
 /** The part of the content the embedded local store sells. */
@@ -10,8 +10,12 @@ export function toCatalog(content: Content): Catalog {
       title: product.name,
       vendor: product.brand,
       description: product.description,
-      image: product.image,
-      variants: product.variants,
+      image: withoutMarkup(product.image),
+      variants: product.variants.map((variant) => ({ ...variant, image: variant.image && withoutMarkup(variant.image) })),
     })),
   };
+}
+
+function withoutMarkup({ path, alt, width, height }: CatalogImage): CatalogImage {
+  return { path, alt, width, height };
 }

@@ -1,4 +1,3 @@
-import type { CatalogVariant } from './catalog-types';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
 import type { ComplianceChecker } from './compliance';
@@ -7,7 +6,8 @@ import { loadSection } from './load-section';
 import { CitationResolver } from './resolve-citations';
 import { parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './rich-text';
 import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
-import type { Citation, Highlight, Product, ProductImage, Section, SectionId } from './types';
+import type { Citation, Highlight, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
+import { findUnsafeSvg, toInlineSvg } from './svg';
 import { describePath, YamlFile } from './yaml-file';
 
 interface SharedContent {
@@ -171,10 +171,15 @@ function loadImage(
     issues.error(files.relative('images', name), 1, 1, 'The SVG needs a viewBox="0 0 width height" so the page can reserve its space');
     return null;
   }
-  return { path: `/images/${name}`, alt, width: Number(size[1]), height: Number(size[2]) };
+  const unsafe = findUnsafeSvg(svg);
+  if (unsafe) {
+    issues.error(files.relative('images', name), unsafe.line, 1, `The SVG contains ${unsafe.what}, which is not allowed`, 'Export the illustration again as a plain SVG (shapes, gradients and text only).');
+    return null;
+  }
+  return { path: `/images/${name}`, alt, width: Number(size[1]), height: Number(size[2]), markup: toInlineSvg(svg, name.replace(/\.svg$/, '')) };
 }
 
-function toCatalogVariant(variant: ProductFile['variants'][number], image: ProductImage | null): CatalogVariant {
+function toCatalogVariant(variant: ProductFile['variants'][number], image: ProductImage | null): ProductVariant {
   return {
     sku: variant.sku,
     size: variant.size,

@@ -48,6 +48,8 @@ export interface ProductImage {
   alt: string;
   width: number;
   height: number;
+  /** The SVG, made safe to inline into the page. */
+  markup: string;
 }
 
 export interface SupplementFactsRow {
@@ -63,6 +65,9 @@ export interface SupplementFacts {
   otherIngredients: string;
 }
 
+/** A size for sale, as the page shows it (its image can be inlined). */
+export type ProductVariant = Omit<CatalogVariant, 'image'> & { image: ProductImage | null };
+
 export interface Product {
   handle: string;
   name: string;
@@ -75,7 +80,7 @@ export interface Product {
   sections: Section[];
   worksCited: WorkCited[];
   disclaimer: Disclaimer;
-  variants: CatalogVariant[];
+  variants: ProductVariant[];
   supplementFacts: SupplementFacts | null;
 }
 

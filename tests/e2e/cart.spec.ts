@@ -24,7 +24,7 @@ test.describe('cart with JavaScript', () => {
     const buyBox = page.getByRole('region', { name: 'Buy' });
     await expect(buyBox.getByText('$32.00')).toBeVisible();
     await expect(buyBox.getByText('$38.00')).toBeVisible();
-    await expect(page.locator('img[src*="vitamin-d3-k2-120.svg"]')).toBeVisible();
+    await expect(page.getByRole('img', { name: /Vitamin D3 \+ K2 softgels, 120 softgels/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();

@@ -19,7 +19,8 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   });
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
-  const lineObjects = lines.map(({ line, product, variant }) => lineObject(context, line, variantObject(context, product, variant), toCents(variant.price), variant.compareAtPrice));
+  // Built only when a query selects lines: most mutation answers need just totals.
+  const lineObjects = () => lines.map(({ line, product, variant }) => lineObject(context, line, variantObject(context, product, variant), toCents(variant.price), variant.compareAtPrice));
   const attributes = cart.attributes.map((attribute) => ({ __typename: 'Attribute', ...attribute }));
 
   return {
@@ -56,7 +57,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     })),
     appliedGiftCards: [],
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
-    lines: (args: Record<string, number>) => connection(lineObjects, args),
+    lines: (args: Record<string, number>) => connection(lineObjects(), args),
     cost: costObject(subtotalCents, totalCents, currency),
     estimatedCost: costObject(subtotalCents, totalCents, currency),
   };

@@ -32,7 +32,9 @@ function imageObject(context: StoreContext, image: { path: string; alt: string; 
 
 export function variantObject(context: StoreContext, product: CatalogProduct, variant: CatalogVariant): Record<string, unknown> {
   const currency = context.catalog.currency;
-  const available = availableQuantity(context, variant);
+  let available: number | undefined;
+  // Stock needs a query; only pay for it when a field that shows it is selected.
+  const stock = () => (available ??= availableQuantity(context, variant));
   const price = money(toCents(variant.price), currency);
   const compareAtPrice = variant.compareAtPrice ? money(toCents(variant.compareAtPrice), currency) : null;
   return {
@@ -41,9 +43,9 @@ export function variantObject(context: StoreContext, product: CatalogProduct, va
     title: variant.title,
     sku: variant.sku,
     barcode: null,
-    availableForSale: available > 0,
-    currentlyNotInStock: available <= 0,
-    quantityAvailable: available,
+    availableForSale: () => stock() > 0,
+    currentlyNotInStock: () => stock() <= 0,
+    quantityAvailable: stock,
     requiresShipping: true,
     price,
     priceV2: price,
@@ -85,7 +87,7 @@ export function productObject(context: StoreContext, product: CatalogProduct): R
     productType: 'Dietary supplement',
     description: () => product.description,
     descriptionHtml: `<p>${escapeHtml(product.description)}</p>`,
-    availableForSale: variants.some((variant) => variant.availableForSale === true),
+    availableForSale: () => product.variants.some((variant) => availableQuantity(context, variant) > 0),
     isGiftCard: false,
     requiresSellingPlan: false,
     tags: [],
@@ -102,7 +104,7 @@ export function productObject(context: StoreContext, product: CatalogProduct): R
     variants: (args: Record<string, number>) => connection(variants, args),
     variantsCount: { __typename: 'Count', count: variants.length, precision: 'EXACT' },
     selectedOrFirstAvailableVariant: (args: { selectedOptions?: Array<{ name: string; value: string }> }) =>
-      findVariant(args.selectedOptions) ?? variants.find((variant) => variant.availableForSale === true) ?? variants[0] ?? null,
+      findVariant(args.selectedOptions) ?? variants.find((_, index) => availableQuantity(context, product.variants[index]!) > 0) ?? variants[0] ?? null,
     variantBySelectedOptions: (args: { selectedOptions: Array<{ name: string; value: string }> }) => findVariant(args.selectedOptions),
     priceRange: { __typename: 'ProductPriceRange', minVariantPrice: money(Math.min(...prices), currency), maxVariantPrice: money(Math.max(...prices), currency) },
     compareAtPriceRange: { __typename: 'ProductPriceRange', minVariantPrice: money(Math.min(...compareAt), currency), maxVariantPrice: money(Math.max(...compareAt), currency) },
