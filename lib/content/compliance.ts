@@ -3,7 +3,8 @@ import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
 import type { LocatedText, ParsedBlock, ParsedInline } from './rich-text';
 import type { SupplementFacts } from './types';
-import { describePath, YamlFile, type Position } from './yaml-file';
+import { readYaml } from './read-yaml';
+import type { Position } from './yaml-file';
 
 const rulesSchema = z.strictObject({
   claimWords: z.array(z.string().min(1)).min(1),
@@ -17,17 +18,7 @@ const rulesSchema = z.strictObject({
 export type ComplianceRules = z.infer<typeof rulesSchema>;
 
 export function loadComplianceRules(files: ContentFiles, issues: IssueCollector): ComplianceRules | null {
-  const file = files.relative('compliance.yaml');
-  const source = files.read(issues, 'compliance.yaml');
-  if (source === null) return null;
-  const yaml = YamlFile.parse(file, source, issues);
-  if (!yaml) return null;
-  const parsed = rulesSchema.safeParse(yaml.toJS() ?? {});
-  if (!parsed.success) {
-    yaml.reportSchemaErrors(parsed.error, issues, describePath);
-    return null;
-  }
-  return parsed.data;
+  return readYaml(files, issues, ['compliance.yaml'], rulesSchema).data;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,7 +8,8 @@ import { parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './
 import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
 import type { Citation, Highlight, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
 import { findUnsafeSvg, toInlineSvg } from './svg';
-import { describePath, YamlFile } from './yaml-file';
+import { readYaml } from './read-yaml';
+import { describePath, type YamlFile } from './yaml-file';
 
 interface SharedContent {
   citations: CitationLibrary;
@@ -19,18 +20,12 @@ interface SharedContent {
 export function loadProduct(files: ContentFiles, issues: IssueCollector, directory: string, shared: SharedContent): Product | null {
   const parts = ['products', directory, 'product.yaml'];
   const file = files.relative(...parts);
-  const source = files.read(issues, ...parts);
-  if (source === null) return null;
-  const yaml = YamlFile.parse(file, source, issues);
+  const { yaml, data } = readYaml(files, issues, parts, productSchema);
   if (!yaml) return null;
-
-  const parsed = productSchema.safeParse(yaml.toJS() ?? {});
-  if (!parsed.success) {
-    yaml.reportSchemaErrors(parsed.error, issues, describePath);
+  if (!data) {
     checkSectionsOfBrokenProduct(files, issues, directory, yaml.toJS(), shared.citations);
     return null;
   }
-  const data = parsed.data;
   if (data.handle !== directory) {
     const position = yaml.positionOf(['handle']);
     issues.error(file, position.line, position.column, `handle "${data.handle}" does not match its folder "products/${directory}"`, 'The folder name is the page address; make them the same.');

@@ -6,7 +6,7 @@ import { loadProduct } from './load-product';
 import { loadDisclaimer } from './load-section';
 import { siteSchema } from './schemas';
 import type { Content, Product, Site } from './types';
-import { describePath, YamlFile } from './yaml-file';
+import { readYaml } from './read-yaml';
 
 export interface ContentCheck {
   content: Content | null;
@@ -38,17 +38,7 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
 }
 
 function loadSite(files: ContentFiles, issues: IssueCollector): Site | null {
-  const file = files.relative('site.yaml');
-  const source = files.read(issues, 'site.yaml');
-  if (source === null) return null;
-  const yaml = YamlFile.parse(file, source, issues);
-  if (!yaml) return null;
-  const parsed = siteSchema.safeParse(yaml.toJS() ?? {});
-  if (!parsed.success) {
-    yaml.reportSchemaErrors(parsed.error, issues, describePath);
-    return null;
-  }
-  return parsed.data;
+  return readYaml(files, issues, ['site.yaml'], siteSchema).data;
 }
 
 /** SKUs identify variants in the store, so they must be unique across all products. */
