@@ -22,18 +22,12 @@ export class YamlFile {
   static parse(file: string, source: string, issues: IssueCollector, lineOffset = 0): YamlFile | null {
     const lineCounter = new LineCounter();
     const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-        const reason = error.message.split('\n')[0] ?? 'Invalid YAML';
-        issues.error(
-          file,
-          position.line + lineOffset,
-          position.col,
-          `YAML syntax error: ${reason}`,
-          'Check indentation and quotes around text that contains a colon (:) or starts with a special character.',
-        );
-      }
+    const [error] = document.errors;
+    if (error) {
+      // Later syntax errors are almost always echoes of the first: report the one to fix.
+      const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+      const { message, hint } = explainYamlError(error.code, error.message);
+      issues.error(file, position.line + lineOffset, position.col, `YAML syntax error: ${message}`, hint);
       return null;
     }
     return new YamlFile(source.split(/\r?\n/), file, document, lineCounter, lineOffset);
@@ -117,4 +111,29 @@ export function describePath(path: ReadonlyArray<PropertyKey>): string {
     else text += text ? `.${String(part)}` : String(part);
   }
   return text || 'file';
+}
+
+/** yaml's messages are written for programmers; these are the mistakes marketers actually make. */
+function explainYamlError(code: string, raw: string): { message: string; hint: string } {
+  const quoteHint = 'Put the text in double quotes, e.g. name: "Vitamin D3: 2,000 IU".';
+  if (/nested mappings|implicit key|compact mapping/i.test(raw)) {
+    return { message: 'a second ": " on this line makes YAML read the text as a new field', hint: quoteHint };
+  }
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { message: 'this field appears twice', hint: 'Keep one of them.' };
+    case 'TAB_AS_INDENT':
+      return { message: 'a tab is used for indentation', hint: 'Indent with spaces only.' };
+    case 'BAD_INDENT':
+      return { message: 'the indentation of this line does not match the lines around it', hint: 'Line the field up with the fields next to it (two spaces per level).' };
+    case 'MISSING_CHAR':
+      return { message: 'a quote or bracket is opened but never closed', hint: 'Close the quote (") or bracket on the same value.' };
+    case 'BAD_SCALAR_START':
+      return { message: 'this text starts with a character YAML reserves', hint: quoteHint };
+    default:
+      return {
+        message: (raw.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, ''),
+        hint: 'Check the indentation, and put quotes around text that contains a colon (:) or starts with a special character.',
+      };
+  }
 }

@@ -80,7 +80,14 @@ describe('every validation error names the file and line', () => {
     const copy = contentCopy();
     copy.edit(PRODUCT, (text) => text.replace('name: Vitamin D3 + K2', 'name: "Vitamin D3 + K2'));
     const errors = errorsOf(copy.root);
-    expect(errors[0]).toMatch(new RegExp(`^${PRODUCT}:${lineOf(copy.root, PRODUCT, 'name: "Vitamin')}:\\d+: YAML syntax error: `));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^${PRODUCT}:\\d+:\\d+: YAML syntax error: `));
+  });
+
+  it('a colon inside unquoted text, the most common YAML mistake, gets one plain-words message', () => {
+    const copy = contentCopy();
+    copy.edit(PRODUCT, (text) => text.replace('name: Vitamin D3 + K2', 'name: Vitamin D3: K2: together'));
+    expect(errorsOf(copy.root)).toEqual([`${PRODUCT}:${lineOf(copy.root, PRODUCT, 'name: Vitamin D3: K2')}:7: YAML syntax error: a second ": " on this line makes YAML read the text as a new field`]);
   });
 
   it('HTML in Markdown', () => {
