@@ -1,0 +1,103 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { catalog, freshStore } from '../local-store/fixture';
+
+vi.mock('server-only', () => ({}));
+
+/**
+ * The Shopify code path (PUBLIC_STORE_DOMAIN set) against real HTTP servers on loopback: one that
+ * answers like the Storefront API, one that is too slow, and a port where nothing listens.
+ */
+const { store } = freshStore();
+const seenHeaders: http.IncomingHttpHeaders[] = [];
+let shopify: http.Server;
+let slow: http.Server;
+
+async function listen(handler: http.RequestListener): Promise<http.Server> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+const origin = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+beforeAll(async () => {
+  shopify = await listen(async (request, response) => {
+    seenHeaders.push(request.headers);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const answer = await store.handleRequest(
+      new Request(`http://shop.test${request.url}`, { method: request.method, headers: { 'content-type': String(request.headers['content-type']) }, body: Buffer.concat(chunks) }),
+    );
+    response.writeHead(answer.status, { 'content-type': 'application/json' });
+    response.end(await answer.text());
+  });
+  slow = await listen(() => {
+    // never answers
+  });
+});
+
+afterAll(() => {
+  shopify.close();
+  slow.closeAllConnections();
+  slow.close();
+  store.close();
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+function useStore(domain: string) {
+  vi.stubEnv('PUBLIC_STORE_DOMAIN', domain);
+  vi.stubEnv('PUBLIC_STOREFRONT_API_TOKEN', 'public-token-123');
+  vi.stubEnv('STOREFRONT_TIMEOUT_MS', '500');
+}
+
+describe('the storefront client in Shopify mode', () => {
+  it('sends the same documents over HTTP with Shopify headers, and reads product and cart', async () => {
+    useStore(origin(shopify));
+    const { getProductOffer, addToCart, getCart } = await import('@/lib/storefront');
+    const offer = await getProductOffer('test-d3k2');
+    expect(offer.ok && offer.product.variants.nodes.map((variant) => variant.price.amount)).toEqual(['19.0', '32.0']);
+    expect(seenHeaders.at(-1)?.['x-shopify-storefront-access-token']).toBe('public-token-123');
+
+    const change = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 2);
+    expect(change.userErrors).toEqual([]);
+    expect((await getCart(change.cart!.id))?.totalQuantity).toBe(2);
+    expect(catalog.products).toHaveLength(2);
+  });
+
+  it('a store that does not answer in time: the page gets a message instead of hanging', async () => {
+    useStore(origin(slow));
+    const { getProductOffer } = await import('@/lib/storefront');
+    const started = Date.now();
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store is taking too long to answer. Prices and buying are unavailable for the moment.' });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a dead port: unreachable, in words', async () => {
+    useStore('http://127.0.0.1:9');
+    const { getProductOffer, getCart, StorefrontError } = await import('@/lib/storefront');
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store cannot be reached right now. Prices and buying are unavailable for the moment.' });
+    await expect(getCart('gid://shopify/Cart/x')).rejects.toBeInstanceOf(StorefrontError);
+  });
+
+  it('GraphQL errors from the store become a message, not a crash', async () => {
+    const throttled = await listen((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errors: [{ message: 'Throttled' }] }));
+    });
+    useStore(origin(throttled));
+    const { getProductOffer } = await import('@/lib/storefront');
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store could not answer this request. Prices and buying are unavailable for the moment.' });
+    throttled.close();
+  });
+
+  it('a product the store does not sell', async () => {
+    useStore(origin(shopify));
+    const { getProductOffer } = await import('@/lib/storefront');
+    expect(await getProductOffer('no-such-product')).toEqual({ ok: false, message: 'This product is not for sale in the store right now.' });
+  });
+});
