@@ -25,11 +25,15 @@ export function storefrontConfig(): StorefrontConfig {
   if (!domain) {
     return { mode: 'local', storeDomain: siteUrl(), apiVersion, publicToken: 'local-store', privateToken: undefined, timeoutMs };
   }
+  const publicToken = process.env.PUBLIC_STOREFRONT_API_TOKEN?.trim();
+  if (!publicToken) {
+    throw new Error('PUBLIC_STORE_DOMAIN is set but PUBLIC_STOREFRONT_API_TOKEN is not: set the Storefront API token, or unset the domain to use the local store.');
+  }
   return {
     mode: 'shopify',
     storeDomain: domain,
     apiVersion,
-    publicToken: process.env.PUBLIC_STOREFRONT_API_TOKEN?.trim() ?? '',
+    publicToken,
     privateToken: process.env.PRIVATE_STOREFRONT_API_TOKEN?.trim() || undefined,
     timeoutMs,
   };

@@ -6,7 +6,8 @@ import type { StorefrontProduct } from './types';
 
 export type ProductOfferResult =
   | { ok: true; product: StorefrontProduct }
-  | { ok: false; message: string };
+  /** `storeFailed`: the store could not answer (down, slow, errors), as opposed to not selling it. */
+  | { ok: false; message: string; storeFailed: boolean };
 
 export function productCacheTag(handle: string): string {
   return `product:${handle}`;
@@ -23,12 +24,12 @@ export async function getProductOffer(handle: string): Promise<ProductOfferResul
       { handle, country: 'US', language: 'EN' },
       { tags: [productCacheTag(handle)] },
     );
-    if (!data.product) return { ok: false, message: 'This product is not for sale in the store right now.' };
+    if (!data.product) return { ok: false, message: 'This product is not for sale in the store right now.', storeFailed: false };
     return { ok: true, product: data.product };
   } catch (error) {
     if (error instanceof StorefrontError) {
       console.error(`[storefront] product ${handle}: ${error.message}`, error.details ?? '');
-      return { ok: false, message: `${error.message} Prices and buying are unavailable for the moment.` };
+      return { ok: false, message: `${error.message} Prices and buying are unavailable for the moment.`, storeFailed: true };
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
 import { BuyBox, type SizeChoice } from '@/components/cart/BuyBox';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
@@ -41,6 +42,11 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
   const product = getProduct(handle);
   if (!product) notFound();
   const offer = await getProductOffer(handle);
+  if (!offer.ok && offer.storeFailed && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {
+    // A failed background revalidation keeps serving the last good page (with the last known prices)
+    // instead of replacing it with "unavailable"; only a build without any store data shows that.
+    throw new Error(`Storefront unavailable while revalidating /products/${handle}: ${offer.message}`);
+  }
   const selected = offer.ok ? variantForSize(offer.product, size) : null;
   const selectedSize = selected ? sizeOf(selected.title) : size ?? product.variants[0]?.size;
   const image = product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;

@@ -73,14 +73,14 @@ describe('the storefront client in Shopify mode', () => {
     useStore(origin(slow));
     const { getProductOffer } = await import('@/lib/storefront');
     const started = Date.now();
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store is taking too long to answer. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store is taking too long to answer. Prices and buying are unavailable for the moment.' });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('a dead port: unreachable, in words', async () => {
     useStore('http://127.0.0.1:9');
     const { getProductOffer, getCart, StorefrontError } = await import('@/lib/storefront');
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store cannot be reached right now. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store cannot be reached right now. Prices and buying are unavailable for the moment.' });
     await expect(getCart('gid://shopify/Cart/x')).rejects.toBeInstanceOf(StorefrontError);
   });
 
@@ -91,13 +91,13 @@ describe('the storefront client in Shopify mode', () => {
     });
     useStore(origin(throttled));
     const { getProductOffer } = await import('@/lib/storefront');
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, message: 'The store could not answer this request. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store could not answer this request. Prices and buying are unavailable for the moment.' });
     throttled.close();
   });
 
   it('a product the store does not sell', async () => {
     useStore(origin(shopify));
     const { getProductOffer } = await import('@/lib/storefront');
-    expect(await getProductOffer('no-such-product')).toEqual({ ok: false, message: 'This product is not for sale in the store right now.' });
+    expect(await getProductOffer('no-such-product')).toEqual({ ok: false, storeFailed: false, message: 'This product is not for sale in the store right now.' });
   });
 });
