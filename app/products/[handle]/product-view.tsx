@@ -60,22 +60,28 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
       }))
     : [];
 
-  const structuredData = { site: getContent().site, product, offer: offer.ok ? offer.product : null, pageUrl: productUrl(handle), siteUrl: siteUrl() };
+  const structuredData = {
+    site: getContent().site,
+    product,
+    offer: offer.ok ? offer.product : null,
+    pageUrl: productUrl(handle),
+    siteUrl: siteUrl(),
+  };
   return (
     <>
       <JsonLd data={productJsonLd(structuredData)} />
       <JsonLd data={breadcrumbJsonLd(structuredData)} />
       <JsonLd data={articleJsonLd(structuredData)} />
       <ProductPage
-      product={product}
-      image={image}
-      buyBox={
-        offer.ok && selected ? (
-          <BuyBox product={offer.product} selected={selected} sizes={sizes} addToCartAction="/cart/add" safetyNote={SAFETY_NOTE} />
-        ) : (
-          <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
-        )
-      }
+        product={product}
+        image={image}
+        buyBox={
+          offer.ok && selected ? (
+            <BuyBox product={offer.product} selected={selected} sizes={sizes} addToCartAction="/cart/add" safetyNote={SAFETY_NOTE} />
+          ) : (
+            <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
+          )
+        }
         facts={product.supplementFacts ? <SupplementFactsPanel facts={product.supplementFacts} servings={selectedSize ?? null} /> : null}
       />
     </>
