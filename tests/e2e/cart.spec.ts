@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const PDP = '/products/vitamin-d3-k2';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function openPdpReady(page: Page, path = PDP) {
   await page.goto(path);
@@ -87,7 +88,7 @@ test.describe('cart with JavaScript', () => {
     await expect(drawer(page)).toBeVisible();
     await expect(drawer(page).getByTestId('cart-line')).toHaveCount(1);
 
-    const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const axe = await new AxeBuilder({ page }).include('dialog').withTags(AXE_TAGS).analyze();
     expect(axe.violations).toEqual([]);
 
     await page.keyboard.press('Escape');
@@ -102,6 +103,18 @@ test.describe('cart with JavaScript', () => {
     await page.keyboard.press('Escape');
     await expect(drawer(page)).toBeHidden();
     await expect(cartLink).toBeFocused();
+  });
+
+  test('the cart page and the checkout review have no axe violations', async ({ page }) => {
+    await openPdpReady(page);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(drawer(page).getByTestId('cart-line')).toHaveCount(1);
+    await page.goto('/cart');
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+    await page.getByRole('button', { name: 'Check out' }).click();
+    await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
   });
 
   test('a storefront that cannot be reached leaves the page readable and the cart retryable', async ({ page }) => {
