@@ -98,3 +98,14 @@ test('the PDP HTML passes the Nu HTML Checker with no errors', async ({ request 
   }
   expect(output.trim()).toBe('');
 });
+
+test('product pages can be revalidated on demand when store data changes, only with the secret', async ({ request }) => {
+  expect((await request.post('/api/revalidate', { data: { handle: 'vitamin-d3-k2' } })).status()).toBe(401);
+  const headers = { 'x-revalidate-secret': 'e2e-revalidate-secret' };
+  const unknown = await request.post('/api/revalidate', { headers, data: { handle: 'nope' } });
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.json()).toEqual({ error: 'No product with handle "nope" in content/products.' });
+  const ok = await request.post('/api/revalidate', { headers, data: { handle: 'vitamin-d3-k2' } });
+  expect(await ok.json()).toEqual({ revalidated: 'vitamin-d3-k2' });
+  expect((await request.get(PDP)).ok()).toBe(true);
+});
