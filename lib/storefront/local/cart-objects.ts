@@ -1,6 +1,6 @@
 import type { CartRow, LineRow } from './cart-repository';
-import { connection } from './connection';
-import { discountFor } from './discounts';
+import { connection, type ConnectionArgs } from './connection';
+import { applyDiscounts, discountFor } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money, toCents } from './money';
 import { variantObject, type StoreContext } from './product-objects';
@@ -13,10 +13,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     return found ? [{ line, ...found }] : [];
   });
   const subtotalCents = lines.reduce((sum, { line, variant }) => sum + toCents(variant.price) * line.quantity, 0);
-  const discounts = cart.discountCodes.flatMap((code) => {
-    const discount = discountFor(code);
-    return discount ? [{ code, percentage: discount.percentage, cents: Math.round((subtotalCents * discount.percentage) / 100) }] : [];
-  });
+  const discounts = applyDiscounts(cart.discountCodes, subtotalCents);
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
@@ -40,6 +37,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
       customer: null,
       deliveryAddressPreferences: [],
       purchasingCompany: null,
+      preferences: null,
     },
     discountCodes: cart.discountCodes.map((code) => ({ __typename: 'CartDiscountCode', code, applicable: discountFor(code) !== undefined })),
     discountAllocations: discounts.map((discount) => ({
@@ -57,7 +55,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     })),
     appliedGiftCards: [],
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
-    lines: (args: Record<string, number>) => connection(lineObjects(), args),
+    lines: (args: ConnectionArgs) => connection(lineObjects(), args),
     cost: costObject(subtotalCents, totalCents, currency),
     estimatedCost: costObject(subtotalCents, totalCents, currency),
   };

@@ -39,6 +39,15 @@ interface RawCart {
   updated_at: string;
 }
 
+/**
+ * Line attributes are part of a line's identity (Shopify keeps the same variant with different
+ * attributes on separate lines), so they are stored in one canonical order to compare as text.
+ */
+export function canonicalAttributes(attributes: readonly Attribute[]): string {
+  const sorted = [...attributes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return JSON.stringify(sorted.map(({ key, value }) => ({ key, value: value ?? null })));
+}
+
 /** All SQL for carts, prepared once. Callers wrap multi-step changes in `transaction`. */
 export class CartRepository {
   private readonly statements;
@@ -51,15 +60,17 @@ export class CartRepository {
       ),
       findCart: db.prepare(`SELECT * FROM carts WHERE token = ? AND completed_at IS NULL`),
       lines: db.prepare(`SELECT id, sku, quantity, attributes FROM cart_lines WHERE cart_token = ? ORDER BY position`),
-      // One statement: concurrent adds of the same variant can never lose an update, and the stock
-      // check happens in the same step as the increment.
+      // One statement: concurrent adds can never lose an update, and the stock check (over every line
+      // of this variant in the cart) happens in the same step as the insert or the increment.
       addLine: db.prepare(
         `INSERT INTO cart_lines (id, cart_token, sku, quantity, attributes, position)
-         SELECT @id, @token, @sku, @quantity, @attributes, COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token
-         ON CONFLICT (cart_token, sku) DO UPDATE SET quantity = quantity + excluded.quantity
-         WHERE quantity + excluded.quantity <= @limit`,
+         SELECT @id, @token, @sku, @quantity, @attributes,
+                (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token)
+         WHERE (SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE cart_token = @token AND sku = @sku) + @quantity <= @stock
+         ON CONFLICT (cart_token, sku, attributes) DO UPDATE SET quantity = quantity + excluded.quantity
+         WHERE quantity + excluded.quantity <= @lineLimit`,
       ),
-      setQuantity: db.prepare(`UPDATE cart_lines SET quantity = @quantity WHERE id = @id AND cart_token = @token`),
+      updateLine: db.prepare(`UPDATE cart_lines SET sku = @sku, quantity = @quantity, attributes = @attributes WHERE id = @id AND cart_token = @token`),
       removeLine: db.prepare(`DELETE FROM cart_lines WHERE id = ? AND cart_token = ?`),
       touch: db.prepare(`UPDATE carts SET updated_at = ? WHERE token = ?`),
       setNote: db.prepare(`UPDATE carts SET note = ? WHERE token = ?`),
@@ -71,23 +82,25 @@ export class CartRepository {
     };
   }
 
+  /** IMMEDIATE: the write lock is taken up front, so two processes never deadlock upgrading a read. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
 
-  create(input: { note?: string | null; attributes?: Attribute[]; buyerIdentity?: BuyerIdentity; discountCodes?: string[] }): string {
+  create(input: { note?: string | null; attributes?: Attribute[]; buyerIdentity?: BuyerIdentity }): string {
     const token = newCartToken();
     this.statements.insertCart.run({
       token,
       note: input.note ?? null,
       attributes: JSON.stringify(input.attributes ?? []),
       buyerIdentity: JSON.stringify(input.buyerIdentity ?? {}),
-      discountCodes: JSON.stringify(input.discountCodes ?? []),
+      discountCodes: '[]',
       now: new Date().toISOString(),
     });
     return token;
   }
 
+  /** Null for unknown and for checked-out carts: after checkout a cart is gone, as on Shopify. */
   find(token: string): CartRow | null {
     const raw = this.statements.findCart.get(token) as RawCart | undefined;
     if (!raw) return null;
@@ -109,15 +122,18 @@ export class CartRepository {
     }));
   }
 
-  /** Adds to the line for this variant (or creates it); false when the result would exceed `limit`. */
-  addLine(token: string, sku: string, quantity: number, limit: number, attributes: Attribute[] = []): boolean {
-    if (quantity > limit) return false;
-    const result = this.statements.addLine.run({ id: newLineId(), token, sku, quantity, attributes: JSON.stringify(attributes), limit });
+  /**
+   * Adds to the line with this variant and attributes, or creates it. False (and nothing written)
+   * when the cart would then hold more than `stock` of the variant or a line more than `lineLimit`.
+   */
+  addLine(token: string, sku: string, quantity: number, limits: { stock: number; lineLimit: number }, attributes: Attribute[] = []): boolean {
+    if (quantity > limits.lineLimit) return false;
+    const result = this.statements.addLine.run({ id: newLineId(), token, sku, quantity, attributes: canonicalAttributes(attributes), ...limits });
     return result.changes === 1;
   }
 
-  setQuantity(token: string, lineId: string, quantity: number): boolean {
-    return this.statements.setQuantity.run({ token, id: lineId, quantity }).changes === 1;
+  updateLine(token: string, line: LineRow): boolean {
+    return this.statements.updateLine.run({ token, id: line.id, sku: line.sku, quantity: line.quantity, attributes: canonicalAttributes(line.attributes) }).changes === 1;
   }
 
   removeLine(token: string, lineId: string): boolean {

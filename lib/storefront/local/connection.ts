@@ -1,5 +1,14 @@
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+}
+
 /** A Relay connection as Shopify returns it: edges with cursors, nodes, and pageInfo. */
-export function connection<T>(items: T[], args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
+export function connection<T>(all: T[], args: ConnectionArgs) {
+  const items = args.reverse ? [...all].reverse() : all;
   const indexOf = (cursor: string | null | undefined) => (cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : NaN);
   let start = 0;
   let end = items.length;
@@ -10,7 +19,7 @@ export function connection<T>(items: T[], args: { first?: number | null; last?: 
   if (typeof args.first === 'number') end = Math.min(end, start + Math.max(0, args.first));
   if (typeof args.last === 'number') start = Math.max(start, end - Math.max(0, args.last));
   const cursor = (index: number) => Buffer.from(String(index)).toString('base64url');
-  const edges = items.slice(start, end).map((node, offset) => ({ cursor: cursor(start + offset), node }));
+  const edges = items.slice(start, Math.max(start, end)).map((node, offset) => ({ cursor: cursor(start + offset), node }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

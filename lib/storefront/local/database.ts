@@ -40,15 +40,30 @@ const MIGRATIONS = [
      unit_cents INTEGER NOT NULL
    );
    CREATE INDEX order_lines_sku ON order_lines (sku);`,
+  // Line attributes join the line's identity (Shopify keeps them apart); orders are read by id.
+  `CREATE TABLE cart_lines_v2 (
+     id TEXT PRIMARY KEY,
+     cart_token TEXT NOT NULL REFERENCES carts(token),
+     sku TEXT NOT NULL,
+     quantity INTEGER NOT NULL CHECK (quantity > 0),
+     attributes TEXT NOT NULL DEFAULT '[]',
+     position INTEGER NOT NULL,
+     UNIQUE (cart_token, sku, attributes)
+   );
+   INSERT INTO cart_lines_v2 SELECT id, cart_token, sku, quantity, attributes, position FROM cart_lines;
+   DROP TABLE cart_lines;
+   ALTER TABLE cart_lines_v2 RENAME TO cart_lines;
+   CREATE INDEX order_lines_order ON order_lines (order_id);`,
 ];
 
 /** Opens (and on first run creates) the store's SQLite file: WAL so readers never wait on writers. */
 export function openDatabase(dataDir: string): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'local-store.sqlite'));
+  // The busy timeout comes first: several Next workers may open a fresh file at the same moment, and
+  // switching it to WAL needs a lock. NORMAL sync is durable in WAL mode except on power loss.
+  const db = new Database(path.join(dataDir, 'local-store.sqlite'), { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

@@ -3,17 +3,23 @@ import type { Catalog } from '@/lib/content/catalog-types';
 import { CartRepository } from './cart-repository';
 import { CatalogIndex } from './catalog-index';
 import { openDatabase } from './database';
+import { RequestError } from './documents';
 import { createExecutor, type OperationRequest } from './execute';
 import { handleGraphQLRequest } from './http';
 import { createOrders, type LocalOrder, type PlaceOrderResult } from './orders';
 
-export type { LocalOrder, PlaceOrderResult, OperationRequest };
+export type { LocalOrder, LocalOrderLine, PlaceOrderResult } from './orders';
+export type { OperationRequest };
 
 export interface LocalStore {
-  /** One GraphQL operation, in process (build time and server code; no HTTP). */
+  /**
+   * One GraphQL operation, in process (build time and server code; no HTTP). A request that cannot
+   * run at all (syntax, validation, variables) answers `{ errors }` without `data`, as Shopify's 400 body does.
+   */
   execute(request: OperationRequest): Promise<ExecutionResult>;
-  /** The Storefront API endpoint: /api/<version>/graphql.json. */
+  /** The Storefront API endpoint, /api/<version>/graphql.json: POST, OPTIONS, and clear 4xx answers. */
   handleRequest(request: Request): Promise<Response>;
+  /** The local checkout: turns a cart into an order atomically, or says why it cannot. */
   placeOrder(cartId: string): PlaceOrderResult;
   getOrder(orderId: string): LocalOrder | null;
   close(): void;
@@ -35,7 +41,8 @@ export function createLocalStore(options: { catalog: Catalog; dataDir: string; s
       try {
         return await run(request);
       } catch (error) {
-        if (error instanceof Error && 'errors' in error) return { errors: (error as { errors: ExecutionResult['errors'] }).errors };
+        // In process there is no status code: a bad request answers like Shopify's body for a 400.
+        if (error instanceof RequestError) return { errors: error.errors };
         throw error;
       }
     },

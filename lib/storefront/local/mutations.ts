@@ -2,152 +2,124 @@ import type { Attribute, BuyerIdentity, CartRow } from './cart-repository';
 import { cartObject } from './cart-objects';
 import { discountFor } from './discounts';
 import { parseGid } from './ids';
-import { availableQuantity, type StoreContext } from './product-objects';
+import { createLineChanges, type LineInput, type LineUpdateInput } from './line-changes';
+import { rejectUnsupportedInput } from './not-implemented';
+import type { StoreContext } from './product-objects';
+import { Refusal, userError, type UserError } from './user-errors';
 
-/** Shopify's per-line ceiling for this store: larger asks are almost always a typo. */
-export const MAX_LINE_QUANTITY = 999;
+const NOTE_LIMIT = 5000;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-interface UserError {
-  __typename: 'CartUserError';
-  field: string[] | null;
-  message: string;
-  code: string;
+interface BuyerIdentityInput extends BuyerIdentity {
+  customerAccessToken?: string | null;
+  companyLocationId?: string | null;
+  preferences?: unknown;
 }
 
-const userError = (field: string[] | null, message: string, code = 'INVALID'): UserError => ({ __typename: 'CartUserError', field, message, code });
-
-interface LineInput {
-  merchandiseId: string;
-  quantity?: number | null;
+interface CartInput {
+  lines?: LineInput[] | null;
+  note?: string | null;
   attributes?: Attribute[] | null;
+  buyerIdentity?: BuyerIdentityInput | null;
+  discountCodes?: string[] | null;
 }
 
-/** Thrown inside a transaction so nothing is written; becomes the payload's userErrors. */
-class Refusal extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((error) => error.message).join(' '));
-  }
+const UNSUPPORTED_BUYER_FIELDS = ['customerAccessToken', 'companyLocationId', 'preferences'];
+const UNSUPPORTED_LINE_FIELDS = ['parent', 'sellingPlanId'];
+
+function rejectUnsupportedLines(typeName: string, lines: readonly object[] | null | undefined): void {
+  for (const line of lines ?? []) rejectUnsupportedInput(typeName, line, UNSUPPORTED_LINE_FIELDS);
 }
 
+/** The cart mutations, each answering as Shopify does: the cart (unchanged when refused) and userErrors. */
 export function createMutations(context: StoreContext) {
-  const { carts, catalog } = context;
+  const { carts } = context;
+  const lines = createLineChanges(context);
 
-  /** Runs a change atomically and answers as Shopify does: the cart (unchanged when refused) plus userErrors. */
+  const payload = (token: string | null, userErrors: UserError[]) => {
+    const cart = token ? carts.find(token) : null;
+    return { cart: cart ? cartObject(context, cart) : null, userErrors, warnings: [] };
+  };
+
+  /** Reads the cart inside the transaction, so a checkout in another process cannot slip in between. */
   function change(cartId: string, work: (cart: CartRow) => void) {
     const token = parseGid(cartId, 'Cart');
-    const cart = token ? carts.find(token) : null;
-    if (!token || !cart) {
-      return { cart: null, userErrors: [userError(['cartId'], 'The specified cart does not exist.')], warnings: [] };
-    }
+    const missing = () => ({ cart: null, userErrors: [userError(['cartId'], 'The specified cart does not exist.')], warnings: [] });
+    if (!token) return missing();
     try {
-      carts.transaction(() => {
+      const found = carts.transaction(() => {
+        const cart = carts.find(token);
+        if (!cart) return false;
         work(cart);
         carts.touch(token);
+        return true;
       });
+      return found ? payload(token, []) : missing();
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      return { cart: cartObject(context, carts.find(token)!), userErrors: error.errors, warnings: [] };
-    }
-    return { cart: cartObject(context, carts.find(token)!), userErrors: [], warnings: [] };
-  }
-
-  function addLines(token: string, lines: LineInput[]) {
-    lines.forEach((line, index) => {
-      const field = ['lines', String(index)];
-      const sku = parseGid(line.merchandiseId, 'ProductVariant');
-      const found = sku ? catalog.variant(sku) : undefined;
-      if (!found) throw new Refusal([userError([...field, 'merchandiseId'], `The merchandise with id ${line.merchandiseId} does not exist.`, 'INVALID_MERCHANDISE_LINE')]);
-      const quantity = line.quantity ?? 1;
-      checkQuantity(quantity, [...field, 'quantity'], 1);
-      const available = availableQuantity(context, found.variant);
-      if (!carts.addLine(token, found.variant.sku, quantity, Math.min(available, MAX_LINE_QUANTITY), line.attributes ?? [])) {
-        throw new Refusal([
-          userError(
-            [...field, 'quantity'],
-            available === 0
-              ? `${found.product.title}, ${found.variant.title} is sold out.`
-              : `Only ${available} of ${found.product.title}, ${found.variant.title} can be in a cart: that is all the stock.`,
-            'MAXIMUM_EXCEEDED',
-          ),
-        ]);
-      }
-    });
-  }
-
-  function checkQuantity(quantity: number, field: string[], minimum: number) {
-    if (quantity < minimum) {
-      throw new Refusal([userError(field, minimum === 1 ? 'The quantity must be at least 1.' : 'The quantity cannot be negative.', 'INVALID')]);
-    }
-    if (quantity > MAX_LINE_QUANTITY) {
-      throw new Refusal([userError(field, `The quantity cannot be more than ${MAX_LINE_QUANTITY}.`, 'MAXIMUM_EXCEEDED')]);
+      return payload(token, error.errors);
     }
   }
 
-  function setDiscountCodes(token: string, codes: string[]) {
+  function setDiscountCodes(token: string, requested: string[]): void {
+    const codes = [...new Set(requested.map((code) => code.trim().toUpperCase()).filter(Boolean))];
     const unknown = codes.filter((code) => !discountFor(code));
     if (unknown.length > 0) {
-      throw new Refusal(unknown.map((code) => userError(['discountCodes'], `Discount code ${code} is not valid.`, 'INVALID')));
+      // CartErrorCode has no discount-specific value (those are warning codes); INVALID is the nearest.
+      throw new Refusal(unknown.map((code) => userError(['discountCodes'], `Discount code ${code} is not valid.`)));
     }
-    carts.setDiscountCodes(token, [...new Set(codes.map((code) => code.trim().toUpperCase()))]);
+    carts.setDiscountCodes(token, codes);
+  }
+
+  function checkedBuyerIdentity(input: BuyerIdentityInput, current: BuyerIdentity, field: string[]): BuyerIdentity {
+    // An omitted field keeps its value; an explicit null clears it.
+    const pick = <K extends keyof BuyerIdentity>(key: K) => (key in input ? (input[key] ?? null) : (current[key] ?? null));
+    const identity = { countryCode: pick('countryCode'), email: pick('email'), phone: pick('phone') };
+    if (identity.email && !EMAIL.test(identity.email)) throw new Refusal([userError([...field, 'email'], `The email address "${identity.email}" is not valid.`)]);
+    return identity;
+  }
+
+  function checkedNote(note: string, field: string[]): string {
+    if (note.length > NOTE_LIMIT) throw new Refusal([userError(field, `The note is too long (${NOTE_LIMIT.toLocaleString('en-US')} characters at most).`, 'NOTE_TOO_LONG')]);
+    return note;
   }
 
   return {
-    cartCreate({ input }: { input?: { lines?: LineInput[]; note?: string; attributes?: Attribute[]; buyerIdentity?: BuyerIdentity; discountCodes?: string[] } | null }) {
+    cartCreate({ input }: { input?: CartInput | null }) {
       const data = input ?? {};
+      rejectUnsupportedInput('CartInput', data, ['delivery', 'giftCardCodes', 'metafields']);
+      rejectUnsupportedInput('CartBuyerIdentityInput', data.buyerIdentity, UNSUPPORTED_BUYER_FIELDS);
+      rejectUnsupportedLines('CartLineInput', data.lines);
       try {
         const token = carts.transaction(() => {
-          const created = carts.create({ note: data.note, attributes: data.attributes ?? [], buyerIdentity: data.buyerIdentity ?? {} });
-          if (data.lines) addLines(created, data.lines);
-          if (data.discountCodes?.length) setDiscountCodes(created, data.discountCodes);
+          const created = carts.create({
+            note: data.note == null ? null : checkedNote(data.note, ['input', 'note']),
+            attributes: data.attributes ?? [],
+            buyerIdentity: checkedBuyerIdentity(data.buyerIdentity ?? {}, {}, ['input', 'buyerIdentity']),
+          });
+          if (data.lines) lines.add(created, data.lines);
+          if (data.discountCodes) setDiscountCodes(created, data.discountCodes);
           return created;
         });
-        return { cart: cartObject(context, carts.find(token)!), userErrors: [], warnings: [] };
+        return payload(token, []);
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
         return { cart: null, userErrors: error.errors, warnings: [] };
       }
     },
-    cartLinesAdd({ cartId, lines }: { cartId: string; lines: LineInput[] }) {
-      return change(cartId, (cart) => addLines(cart.token, lines));
+    cartLinesAdd({ cartId, lines: input }: { cartId: string; lines: LineInput[] }) {
+      rejectUnsupportedLines('CartLineInput', input);
+      return change(cartId, (cart) => lines.add(cart.token, input));
     },
-    cartLinesUpdate({ cartId, lines }: { cartId: string; lines: Array<{ id: string; quantity?: number | null; merchandiseId?: string | null }> }) {
-      return change(cartId, (cart) => {
-        const current = new Map(carts.lines(cart.token).map((line) => [line.id, line]));
-        lines.forEach((input, index) => {
-          const field = ['lines', String(index)];
-          const lineId = parseGid(input.id, 'CartLine');
-          const line = lineId ? current.get(lineId) : undefined;
-          if (!line) throw new Refusal([userError([...field, 'id'], `The cart line with id ${input.id} does not exist.`, 'INVALID')]);
-          if (input.quantity == null) return;
-          checkQuantity(input.quantity, [...field, 'quantity'], 0);
-          // Shopify removes a line whose quantity is set to 0.
-          if (input.quantity === 0) return void carts.removeLine(cart.token, line.id);
-          const found = catalog.variant(line.sku)!;
-          const available = availableQuantity(context, found.variant);
-          if (input.quantity > line.quantity && input.quantity > available) {
-            throw new Refusal([
-              userError([...field, 'quantity'], `Only ${available} of ${found.product.title}, ${found.variant.title} can be in a cart: that is all the stock.`, 'MAXIMUM_EXCEEDED'),
-            ]);
-          }
-          carts.setQuantity(cart.token, line.id, input.quantity);
-        });
-      });
+    cartLinesUpdate({ cartId, lines: input }: { cartId: string; lines: LineUpdateInput[] }) {
+      rejectUnsupportedLines('CartLineUpdateInput', input);
+      return change(cartId, (cart) => lines.update(cart.token, input));
     },
     cartLinesRemove({ cartId, lineIds }: { cartId: string; lineIds: string[] }) {
-      return change(cartId, (cart) => {
-        lineIds.forEach((id, index) => {
-          const lineId = parseGid(id, 'CartLine');
-          if (!lineId || !carts.removeLine(cart.token, lineId)) {
-            throw new Refusal([userError(['lineIds', String(index)], `The cart line with id ${id} does not exist.`, 'INVALID')]);
-          }
-        });
-      });
+      return change(cartId, (cart) => lines.remove(cart.token, lineIds));
     },
     cartNoteUpdate({ cartId, note }: { cartId: string; note: string }) {
-      return change(cartId, (cart) => {
-        if (note.length > 5000) throw new Refusal([userError(['note'], 'The note is too long (5,000 characters at most).', 'NOTE_TOO_LONG')]);
-        carts.setNote(cart.token, note);
-      });
+      return change(cartId, (cart) => carts.setNote(cart.token, checkedNote(note, ['note'])));
     },
     cartAttributesUpdate({ cartId, attributes }: { cartId: string; attributes: Attribute[] }) {
       return change(cartId, (cart) => {
@@ -156,17 +128,9 @@ export function createMutations(context: StoreContext) {
         carts.setAttributes(cart.token, [...merged.values()]);
       });
     },
-    cartBuyerIdentityUpdate({ cartId, buyerIdentity }: { cartId: string; buyerIdentity: BuyerIdentity & { customerAccessToken?: string } }) {
-      return change(cartId, (cart) => {
-        if (buyerIdentity.customerAccessToken) {
-          throw new Refusal([userError(['buyerIdentity', 'customerAccessToken'], 'The local store has no customer accounts.', 'INVALID')]);
-        }
-        carts.setBuyerIdentity(cart.token, {
-          countryCode: buyerIdentity.countryCode ?? cart.buyerIdentity.countryCode ?? null,
-          email: buyerIdentity.email ?? cart.buyerIdentity.email ?? null,
-          phone: buyerIdentity.phone ?? cart.buyerIdentity.phone ?? null,
-        });
-      });
+    cartBuyerIdentityUpdate({ cartId, buyerIdentity }: { cartId: string; buyerIdentity: BuyerIdentityInput }) {
+      rejectUnsupportedInput('CartBuyerIdentityInput', buyerIdentity, UNSUPPORTED_BUYER_FIELDS);
+      return change(cartId, (cart) => carts.setBuyerIdentity(cart.token, checkedBuyerIdentity(buyerIdentity, cart.buyerIdentity, ['buyerIdentity'])));
     },
     cartDiscountCodesUpdate({ cartId, discountCodes }: { cartId: string; discountCodes?: string[] | null }) {
       return change(cartId, (cart) => setDiscountCodes(cart.token, discountCodes ?? []));

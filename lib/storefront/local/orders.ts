@@ -1,22 +1,55 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { CartRepository } from './cart-repository';
-import { discountFor } from './discounts';
+import { applyDiscounts } from './discounts';
 import { parseGid } from './ids';
 import { money, toCents, type MoneyV2 } from './money';
 import { availableQuantity, type StoreContext } from './product-objects';
 
+export interface LocalOrderLine {
+  sku: string;
+  /** The product title at the time of the order. */
+  title: string;
+  variantTitle: string;
+  quantity: number;
+  unitPrice: MoneyV2;
+  lineTotal: MoneyV2;
+}
+
 export interface LocalOrder {
   id: string;
+  /** Sequential, from 1001 like a new Shopify store. */
+  number: number;
   /** Shown to the shopper, like Shopify's "#1001". */
   name: string;
+  /** ISO 8601. */
   createdAt: string;
-  lines: Array<{ sku: string; title: string; variantTitle: string; quantity: number; unitPrice: MoneyV2; lineTotal: MoneyV2 }>;
+  currency: string;
+  lines: LocalOrderLine[];
   subtotal: MoneyV2;
+  /** What discount codes took off the subtotal (0.0 without one). */
+  discount: MoneyV2;
   total: MoneyV2;
 }
 
 export type PlaceOrderResult = { ok: true; order: LocalOrder } | { ok: false; message: string };
+
+interface OrderRow {
+  id: string;
+  number: number;
+  currency: string;
+  subtotal_cents: number;
+  total_cents: number;
+  created_at: string;
+}
+
+interface OrderLineRow {
+  sku: string;
+  title: string;
+  variant_title: string;
+  quantity: number;
+  unit_cents: number;
+}
 
 /** The local checkout: turns a cart into an order in one transaction, re-checking stock. */
 export function createOrders(db: Database.Database, context: StoreContext, carts: CartRepository) {
@@ -32,23 +65,33 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
 
   function placeOrder(cartId: string): PlaceOrderResult {
     const token = parseGid(cartId, 'Cart');
+    if (!token) return { ok: false, message: 'This cart does not exist or was already checked out.' };
     return carts.transaction((): PlaceOrderResult => {
-      const cart = token ? carts.find(token) : null;
-      if (!token || !cart) return { ok: false, message: 'This cart does not exist or was already checked out.' };
+      const cart = carts.find(token);
+      if (!cart) return { ok: false, message: 'This cart does not exist or was already checked out.' };
       const lines = carts.lines(token);
       if (lines.length === 0) return { ok: false, message: 'Your cart is empty: add something before checking out.' };
+
       const priced = [];
+      const wanted = new Map<string, number>();
       for (const line of lines) {
         const found = context.catalog.variant(line.sku);
-        if (!found) return { ok: false, message: `An item in your cart (${line.sku}) is no longer sold.` };
-        const available = availableQuantity(context, found.variant);
-        if (line.quantity > available) {
-          return { ok: false, message: `Only ${available} of ${found.product.title}, ${found.variant.title} are left. Lower the quantity and try again.` };
-        }
+        if (!found) return { ok: false, message: `An item in your cart (${line.sku}) is no longer sold. Remove it and try again.` };
+        wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
         priced.push({ line, ...found, unitCents: toCents(found.variant.price) });
       }
+      // Stock is per variant, and one variant can sit on several lines (with different attributes).
+      for (const [sku, quantity] of wanted) {
+        const { product, variant } = context.catalog.variant(sku)!;
+        const available = availableQuantity(context, variant);
+        if (quantity > available) {
+          const left = available === 0 ? 'is sold out' : `has only ${available} left`;
+          return { ok: false, message: `${product.title} (${variant.title}) ${left}. Lower the quantity in your cart and try again.` };
+        }
+      }
+
       const subtotal = priced.reduce((sum, item) => sum + item.unitCents * item.line.quantity, 0);
-      const discount = cart.discountCodes.reduce((sum, code) => sum + Math.round((subtotal * (discountFor(code)?.percentage ?? 0)) / 100), 0);
+      const discount = applyDiscounts(cart.discountCodes, subtotal).reduce((sum, applied) => sum + applied.cents, 0);
       const id = randomUUID();
       insertOrder.run({ id, token, currency: context.catalog.currency, subtotal, total: subtotal - discount, createdAt: new Date().toISOString() });
       for (const item of priced) {
@@ -60,13 +103,15 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
   }
 
   function getOrder(id: string): LocalOrder | null {
-    const order = findOrder.get(id) as { id: string; number: number; currency: string; subtotal_cents: number; total_cents: number; created_at: string } | undefined;
+    const order = findOrder.get(id) as OrderRow | undefined;
     if (!order) return null;
-    const lines = findLines.all(id) as Array<{ sku: string; title: string; variant_title: string; quantity: number; unit_cents: number }>;
+    const lines = findLines.all(id) as OrderLineRow[];
     return {
       id: order.id,
+      number: order.number,
       name: `#${order.number}`,
       createdAt: order.created_at,
+      currency: order.currency,
       lines: lines.map((line) => ({
         sku: line.sku,
         title: line.title,
@@ -76,6 +121,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
         lineTotal: money(line.unit_cents * line.quantity, order.currency),
       })),
       subtotal: money(order.subtotal_cents, order.currency),
+      discount: money(order.subtotal_cents - order.total_cents, order.currency),
       total: money(order.total_cents, order.currency),
     };
   }

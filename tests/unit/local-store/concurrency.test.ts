@@ -1,63 +1,73 @@
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalog, createCart, freshStore, post, readCart } from './fixture';
+import { catalog, createCart, freshStore, post, readCart, run, V120, V60 } from './fixture';
+import type { WorkerReport, WorkerTask } from './store-worker';
 
-const V60 = 'gid://shopify/ProductVariant/T-60';
 const ADD = `mutation Add($cartId: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $cartId, lines: $lines) { userErrors { message } } }`;
+const WORKER = fileURLToPath(new URL('./store-worker.ts', import.meta.url));
 
 const { store, dataDir } = freshStore();
 afterAll(() => store.close());
 
+/** Starts one process per task, lets them all open the store, then releases them at once. */
+async function inProcesses(tasks: WorkerTask[]): Promise<WorkerReport[]> {
+  const children = tasks.map((task) => fork(WORKER, [JSON.stringify({ catalog, dataDir, task })], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
+  const reports = children.map(
+    (child) =>
+      new Promise<WorkerReport>((resolve, reject) => {
+        child.once('message', (report) => resolve(report as WorkerReport));
+        child.once('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+      }),
+  );
+  for (const child of children) child.send('go');
+  return Promise.all(reports);
+}
+
 describe('concurrent cartLinesAdd never loses an update', () => {
-  it('200 concurrent adds over 20 carts end with exact quantities', async () => {
+  it('200 concurrent HTTP adds over 20 carts end with exact quantities', async () => {
     const carts = await Promise.all(Array.from({ length: 20 }, () => createCart(store)));
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, index) =>
-        post(store, { query: ADD, variables: { cartId: carts[index % 20]!.id, lines: [{ merchandiseId: V60, quantity: 1 + (index % 3) }] } }),
-      ),
+      Array.from({ length: 200 }, (_, index) => post(store, { query: ADD, variables: { cartId: carts[index % 20]!.id, lines: [{ merchandiseId: V60, quantity: 1 + (index % 3) }] } })),
     );
-    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(responses.map((response) => response.status)).toEqual(Array(200).fill(200));
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as Array<{ data: { cartLinesAdd: { userErrors: unknown[] } } }>;
+    expect(bodies.flatMap((body) => body.data.cartLinesAdd.userErrors)).toEqual([]);
     for (const [cartIndex, cart] of carts.entries()) {
       const expected = Array.from({ length: 200 }, (_, index) => index)
         .filter((index) => index % 20 === cartIndex)
         .reduce((sum, index) => sum + 1 + (index % 3), 0);
-      expect((await readCart(store, cart.id))?.totalQuantity).toBe(expected);
+      const after = await readCart(store, cart.id);
+      expect(after?.totalQuantity).toBe(expected);
+      expect(after?.lines.edges).toHaveLength(1);
     }
   });
 
   it('four processes adding to the same carts through one SQLite file end exact too', async () => {
-    const carts = await Promise.all(Array.from({ length: 4 }, () => createCart(store)));
-    const worker = path.join(dataDir, 'worker.mjs');
-    fs.writeFileSync(
-      worker,
-      `import { createLocalStore } from ${JSON.stringify(path.resolve('lib/storefront/local/index.ts'))};
-       const { carts, catalog, dataDir } = JSON.parse(process.argv[2]);
-       const store = createLocalStore({ catalog, dataDir, siteUrl: 'http://shop.test' });
-       const query = ${JSON.stringify(ADD)};
-       for (let round = 0; round < 50; round++) {
-         for (const cartId of carts) {
-           const result = await store.execute({ query, variables: { cartId, lines: [{ merchandiseId: ${JSON.stringify(V60)}, quantity: 1 }] } });
-           if (result.errors || result.data.cartLinesAdd.userErrors.length) throw new Error(JSON.stringify(result));
-         }
-       }
-       store.close();`,
+    const carts = (await Promise.all(Array.from({ length: 4 }, () => createCart(store)))).map((cart) => cart.id);
+    const reports = await inProcesses(Array.from({ length: 4 }, () => ({ kind: 'add' as const, carts, merchandiseId: V60, rounds: 50 })));
+    expect(reports.map((report) => [report.added, report.refused, report.errors])).toEqual(Array(4).fill([200, [], []]));
+    for (const cartId of carts) expect((await readCart(store, cartId))?.totalQuantity).toBe(200);
+  }, 60_000);
+
+  it('four processes racing for the last 5 units of stock put exactly 5 in the cart', async () => {
+    const cart = await createCart(store);
+    const reports = await inProcesses(Array.from({ length: 4 }, () => ({ kind: 'add' as const, carts: [cart.id], merchandiseId: V120, rounds: 5 })));
+    expect(reports.reduce((sum, report) => sum + report.added, 0)).toBe(5);
+    expect(reports.flatMap((report) => report.errors)).toEqual([]);
+    expect(reports.flatMap((report) => report.refused)).toHaveLength(15);
+    expect((await readCart(store, cart.id))?.totalQuantity).toBe(5);
+  }, 60_000);
+
+  it('four processes checking out carts that each want the last 5 units: exactly one order is placed', async () => {
+    const carts = await Promise.all(Array.from({ length: 4 }, () => createCart(store, [{ merchandiseId: V120, quantity: 5 }])));
+    const reports = await inProcesses(carts.map((cart) => ({ kind: 'order' as const, cartId: cart.id })));
+    expect(reports.filter((report) => report.order?.ok)).toHaveLength(1);
+    expect(reports.filter((report) => !report.order?.ok).map((report) => report.order?.message)).toEqual(
+      Array(3).fill('Test D3 + K2 (120 softgels) is sold out. Lower the quantity in your cart and try again.'),
     );
-    const exits = await Promise.all(
-      Array.from(
-        { length: 4 },
-        () =>
-          new Promise<number | null>((resolve) => {
-            const child = fork(worker, [JSON.stringify({ carts: carts.map((cart) => cart.id), catalog, dataDir })], {
-              execArgv: ['--import', 'tsx'],
-              stdio: 'inherit',
-            });
-            child.on('exit', resolve);
-          }),
-      ),
-    );
-    expect(exits).toEqual([0, 0, 0, 0]);
-    for (const cart of carts) expect((await readCart(store, cart.id))?.totalQuantity).toBe(200);
+    const { product } = await run<{ product: { variants: { nodes: Array<{ quantityAvailable: number }> } } }>(store, '{ product(handle: "test-d3k2") { variants(first: 2) { nodes { quantityAvailable } } } }');
+    expect(product.variants.nodes[1]!.quantityAvailable).toBe(0);
   }, 60_000);
 });

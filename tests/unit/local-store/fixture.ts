@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Catalog } from '@/lib/content/catalog-types';
 import { createLocalStore, type LocalStore } from '@/lib/storefront/local';
 
@@ -11,62 +12,128 @@ export const catalog: Catalog = {
       handle: 'test-d3k2',
       title: 'Test D3 + K2',
       vendor: 'Test Brand',
-      description: 'A test product.',
+      description: 'Vitamin D3 & K2 <b>together</b>.\n\nTake one softgel a day.',
       image: { path: '/images/test.svg', alt: 'Test bottle', width: 600, height: 600 },
       variants: [
         { sku: 'T-60', size: 60, title: '60 softgels', price: '19.00', compareAtPrice: null, stock: 500, image: null },
-        { sku: 'T-120', size: 120, title: '120 softgels', price: '32.00', compareAtPrice: '38.00', stock: 5, image: null },
+        {
+          sku: 'T-120',
+          size: 120,
+          title: '120 softgels',
+          price: '32.00',
+          compareAtPrice: '38.00',
+          stock: 5,
+          image: { path: '/images/test-120.svg', alt: 'Large test bottle', width: 600, height: 800 },
+        },
       ],
     },
     {
       handle: 'test-d3',
       title: 'Test D3',
-      vendor: 'Test Brand',
+      vendor: 'Another Brand',
       description: 'Another test product.',
       image: { path: '/images/test-d3.svg', alt: 'Test D3 bottle', width: 600, height: 600 },
-      variants: [{ sku: 'D-90', size: 90, title: '90 softgels', price: '12.50', compareAtPrice: null, stock: 0, image: null }],
+      variants: [
+        { sku: 'D-30', size: 30, title: '30 softgels', price: '12.50', compareAtPrice: null, stock: 0, image: null },
+        { sku: 'D-90', size: 90, title: '90 softgels', price: '29.99', compareAtPrice: '34.99', stock: 40, image: null },
+      ],
     },
   ],
 };
 
+export const V60 = 'gid://shopify/ProductVariant/T-60';
+export const V120 = 'gid://shopify/ProductVariant/T-120';
+export const D30 = 'gid://shopify/ProductVariant/D-30';
+export const D90 = 'gid://shopify/ProductVariant/D-90';
+export const SITE_URL = 'http://shop.test';
+export const ENDPOINT = `${SITE_URL}/api/2026-04/graphql.json`;
+
 export function freshStore(): { store: LocalStore; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-test-'));
-  return { store: createLocalStore({ catalog, dataDir, siteUrl: 'http://shop.test' }), dataDir };
+  return { store: createLocalStore({ catalog, dataDir, siteUrl: SITE_URL }), dataDir };
 }
 
-export const ENDPOINT = 'http://shop.test/api/2026-04/graphql.json';
+/** Every row of every table, read through a second connection: "nothing changed" means this is equal. */
+export function dbSnapshot(dataDir: string): string {
+  const db = new Database(path.join(dataDir, 'local-store.sqlite'), { readonly: true });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
+    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  } finally {
+    db.close();
+  }
+}
 
-export function post(store: LocalStore, body: unknown, contentType = 'application/json'): Promise<Response> {
+export function post(store: LocalStore, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): Promise<Response> {
   return store.handleRequest(
-    new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
   );
 }
 
 export const CART_FIELDS = `
-  id checkoutUrl totalQuantity note
+  id checkoutUrl createdAt updatedAt totalQuantity note
   attributes { key value }
-  buyerIdentity { countryCode email }
+  buyerIdentity { countryCode email phone customer { id } }
   discountCodes { code applicable }
-  cost { subtotalAmount { amount currencyCode } totalAmount { amount currencyCode } }
-  lines(first: 10) { edges { node { id quantity merchandise { ... on ProductVariant { id title } } cost { totalAmount { amount } } } } }
+  discountAllocations { discountedAmount { amount currencyCode } ... on CartCodeDiscountAllocation { code } }
+  cost {
+    subtotalAmount { amount currencyCode } totalAmount { amount currencyCode } checkoutChargeAmount { amount }
+    totalTaxAmount { amount } totalDutyAmount { amount }
+  }
+  lines(first: 10) {
+    pageInfo { hasNextPage }
+    edges { node {
+      id quantity attributes { key value }
+      merchandise { __typename ... on ProductVariant { id title } }
+      cost { totalAmount { amount } subtotalAmount { amount } amountPerQuantity { amount } compareAtAmountPerQuantity { amount } }
+      discountAllocations { discountedAmount { amount } }
+      sellingPlanAllocation { remainingBalanceChargeAmount { amount } }
+    } }
+  }
 `;
+
+interface Money {
+  amount: string;
+  currencyCode?: string;
+}
+
+export interface CartLineShape {
+  id: string;
+  quantity: number;
+  attributes: Array<{ key: string; value: string }>;
+  merchandise: { __typename: string; id: string; title: string };
+  cost: { totalAmount: Money; subtotalAmount: Money; amountPerQuantity: Money; compareAtAmountPerQuantity: Money | null };
+  discountAllocations: unknown[];
+  sellingPlanAllocation: null;
+}
 
 export interface CartShape {
   id: string;
   checkoutUrl: string;
+  createdAt: string;
+  updatedAt: string;
   totalQuantity: number;
   note: string | null;
   attributes: Array<{ key: string; value: string }>;
-  buyerIdentity: { countryCode: string | null; email: string | null };
+  buyerIdentity: { countryCode: string | null; email: string | null; phone: string | null; customer: null };
   discountCodes: Array<{ code: string; applicable: boolean }>;
-  cost: { subtotalAmount: { amount: string; currencyCode: string }; totalAmount: { amount: string; currencyCode: string } };
-  lines: { edges: Array<{ node: { id: string; quantity: number; merchandise: { id: string; title: string }; cost: { totalAmount: { amount: string } } } }> };
+  discountAllocations: Array<{ discountedAmount: Money; code: string }>;
+  cost: { subtotalAmount: Money; totalAmount: Money; checkoutChargeAmount: Money; totalTaxAmount: null; totalDutyAmount: null };
+  lines: { pageInfo: { hasNextPage: boolean }; edges: Array<{ node: CartLineShape }> };
+}
+
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: string;
 }
 
 export interface Payload {
   cart: CartShape | null;
-  userErrors: Array<{ field: string[] | null; message: string; code: string }>;
+  userErrors: UserErrorShape[];
 }
+
+export const PAYLOAD = `cart { ${CART_FIELDS} } userErrors { field message code }`;
 
 /** Runs an operation in process and returns its data, failing the test on GraphQL errors. */
 export async function run<T>(store: LocalStore, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -75,14 +142,32 @@ export async function run<T>(store: LocalStore, query: string, variables?: Recor
   return JSON.parse(JSON.stringify(result.data)) as T;
 }
 
-export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number }> = []): Promise<CartShape> {
-  const data = await run<{ cartCreate: Payload }>(store, `mutation($input: CartInput!) { cartCreate(input: $input) { cart { ${CART_FIELDS} } userErrors { field message code } } }`, {
-    input: { lines },
-  });
-  if (!data.cartCreate.cart) throw new Error(JSON.stringify(data.cartCreate.userErrors));
-  return data.cartCreate.cart;
+/** Runs one of the cart mutations and returns its payload. */
+export async function mutate(store: LocalStore, mutation: string, args: string, variables: Record<string, unknown>): Promise<Payload> {
+  const declared = Object.keys(variables);
+  const types: Record<string, string> = {
+    cartId: 'ID!',
+    input: 'CartInput',
+    lines: mutation === 'cartLinesUpdate' ? '[CartLineUpdateInput!]!' : '[CartLineInput!]!',
+    lineIds: '[ID!]!',
+    note: 'String!',
+    attributes: '[AttributeInput!]!',
+    buyerIdentity: 'CartBuyerIdentityInput!',
+    discountCodes: '[String!]!',
+  };
+  const signature = declared.map((name) => `$${name}: ${types[name]}`).join(', ');
+  const data = await run<Record<string, Payload>>(store, `mutation(${signature}) { ${mutation}(${args}) { ${PAYLOAD} } }`, variables);
+  return data[mutation]!;
+}
+
+export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number; attributes?: Array<{ key: string; value: string }> }> = []): Promise<CartShape> {
+  const payload = await mutate(store, 'cartCreate', 'input: $input', { input: { lines } });
+  if (!payload.cart) throw new Error(JSON.stringify(payload.userErrors));
+  return payload.cart;
 }
 
 export async function readCart(store: LocalStore, id: string): Promise<CartShape | null> {
   return (await run<{ cart: CartShape | null }>(store, `query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id })).cart;
 }
+
+export const quantities = (cart: CartShape | null) => cart?.lines.edges.map(({ node }) => [node.merchandise.title, node.quantity]);

@@ -1,40 +1,72 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCart, freshStore, readCart, run } from './fixture';
+import { createCart, D90, dbSnapshot, freshStore, mutate, readCart, run, V120, V60 } from './fixture';
 
-const { store } = freshStore();
+const { store, dataDir } = freshStore();
 afterAll(() => store.close());
 
-const V120 = 'gid://shopify/ProductVariant/T-120';
 const stock = async () =>
-  (await run<{ product: { variants: { nodes: Array<{ quantityAvailable: number }> } } }>(store, '{ product(handle: "test-d3k2") { variants(first: 5) { nodes { quantityAvailable } } } }')).product
-    .variants.nodes[1]!.quantityAvailable;
+  (await run<{ product: { totalInventory: number; variants: { nodes: Array<{ quantityAvailable: number; availableForSale: boolean }> } } }>(
+    store,
+    '{ product(handle: "test-d3k2") { totalInventory variants(first: 5) { nodes { quantityAvailable availableForSale } } } }',
+  )).product;
 
 describe('local checkout', () => {
-  it('places an order from the cart, takes it out of stock, and closes the cart', async () => {
-    const cart = await createCart(store, [{ merchandiseId: V120, quantity: 2 }]);
+  it('places an order from the cart, takes it out of stock, and the cart is then gone', async () => {
+    const cart = await createCart(store, [
+      { merchandiseId: V120, quantity: 2 },
+      { merchandiseId: V60, quantity: 1 },
+    ]);
+    await mutate(store, 'cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes', { cartId: cart.id, discountCodes: ['WELCOME10'] });
     const result = store.placeOrder(cart.id);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.order).toMatchObject({
+    expect(result.order).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      number: 1001,
       name: '#1001',
-      lines: [{ sku: 'T-120', title: 'Test D3 + K2', variantTitle: '120 softgels', quantity: 2, lineTotal: { amount: '64.0', currencyCode: 'USD' } }],
-      total: { amount: '64.0' },
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      currency: 'USD',
+      lines: [
+        { sku: 'T-120', title: 'Test D3 + K2', variantTitle: '120 softgels', quantity: 2, unitPrice: { amount: '32.0', currencyCode: 'USD' }, lineTotal: { amount: '64.0', currencyCode: 'USD' } },
+        { sku: 'T-60', title: 'Test D3 + K2', variantTitle: '60 softgels', quantity: 1, unitPrice: { amount: '19.0', currencyCode: 'USD' }, lineTotal: { amount: '19.0', currencyCode: 'USD' } },
+      ],
+      subtotal: { amount: '83.0', currencyCode: 'USD' },
+      discount: { amount: '8.3', currencyCode: 'USD' },
+      total: { amount: '74.7', currencyCode: 'USD' },
     });
     expect(store.getOrder(result.order.id)).toEqual(result.order);
-    expect(await stock()).toBe(3);
+    expect(await stock()).toEqual({ totalInventory: 502, variants: { nodes: [{ quantityAvailable: 499, availableForSale: true }, { quantityAvailable: 3, availableForSale: true }] } });
+
     expect(await readCart(store, cart.id)).toBeNull();
+    const add = await mutate(store, 'cartLinesAdd', 'cartId: $cartId, lines: $lines', { cartId: cart.id, lines: [{ merchandiseId: V60 }] });
+    expect(add).toEqual({ cart: null, userErrors: [{ field: ['cartId'], code: 'INVALID', message: 'The specified cart does not exist.' }] });
     expect(store.placeOrder(cart.id)).toEqual({ ok: false, message: 'This cart does not exist or was already checked out.' });
   });
 
-  it('refuses an empty cart, an unknown cart, and a cart that wants more than is left', async () => {
-    const empty = await createCart(store);
-    expect(store.placeOrder(empty.id)).toEqual({ ok: false, message: 'Your cart is empty: add something before checking out.' });
-    expect(store.placeOrder('gid://shopify/Cart/unknown')).toMatchObject({ ok: false });
+  it('numbers orders in sequence', async () => {
+    const cart = await createCart(store, [{ merchandiseId: D90, quantity: 1 }]);
+    const result = store.placeOrder(cart.id);
+    expect(result.ok && result.order.name).toBe('#1002');
+  });
 
+  it('refuses an empty cart, an unknown cart and a malformed id with a message, writing nothing', async () => {
+    const empty = await createCart(store);
+    const before = dbSnapshot(dataDir);
+    expect(store.placeOrder(empty.id)).toEqual({ ok: false, message: 'Your cart is empty: add something before checking out.' });
+    expect(store.placeOrder('gid://shopify/Cart/AAAAAAAAAAAAAAAAAAAAAAAA')).toEqual({ ok: false, message: 'This cart does not exist or was already checked out.' });
+    expect(store.placeOrder('nonsense')).toEqual({ ok: false, message: 'This cart does not exist or was already checked out.' });
+    expect(dbSnapshot(dataDir)).toBe(before);
+    expect(store.getOrder('nonsense')).toBeNull();
+  });
+
+  it('re-checks stock at checkout: the second of two carts wanting the last units is refused and kept', async () => {
     const first = await createCart(store, [{ merchandiseId: V120, quantity: 3 }]);
-    const second = await createCart(store, [{ merchandiseId: V120, quantity: 3 }]);
+    const second = await createCart(store, [{ merchandiseId: V120, quantity: 2 }]);
     expect(store.placeOrder(first.id).ok).toBe(true);
-    expect(store.placeOrder(second.id)).toEqual({ ok: false, message: 'Only 0 of Test D3 + K2, 120 softgels are left. Lower the quantity and try again.' });
-    expect((await readCart(store, second.id))?.totalQuantity).toBe(3);
+    const before = dbSnapshot(dataDir);
+    expect(store.placeOrder(second.id)).toEqual({ ok: false, message: 'Test D3 + K2 (120 softgels) is sold out. Lower the quantity in your cart and try again.' });
+    expect(dbSnapshot(dataDir)).toBe(before);
+    expect((await readCart(store, second.id))?.totalQuantity).toBe(2);
+    expect((await stock()).variants.nodes[1]).toEqual({ quantityAvailable: 0, availableForSale: false });
   });
 });

@@ -1,0 +1,179 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCart, D30, dbSnapshot, freshStore, mutate, readCart, V120, V60, type CartShape, type UserErrorShape } from './fixture';
+
+const { store, dataDir } = freshStore();
+afterAll(() => store.close());
+
+const LINES_ADD = ['cartLinesAdd', 'cartId: $cartId, lines: $lines'] as const;
+const LINES_UPDATE = ['cartLinesUpdate', 'cartId: $cartId, lines: $lines'] as const;
+
+let cart: CartShape;
+let lineIds: { sixty: string; large: string };
+beforeEach(async () => {
+  cart = await createCart(store, [
+    { merchandiseId: V60, quantity: 2 },
+    { merchandiseId: V120, quantity: 4 },
+  ]);
+  lineIds = { sixty: cart.lines.edges[0]!.node.id, large: cart.lines.edges[1]!.node.id };
+});
+
+interface Refused {
+  name: string;
+  mutation: readonly [string, string];
+  variables: () => Record<string, unknown>;
+  userErrors: UserErrorShape[];
+}
+
+const refused: Refused[] = [
+  {
+    name: 'unknown merchandise',
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: 'gid://shopify/ProductVariant/NOPE', quantity: 1 }] }),
+    userErrors: [{ field: ['lines', '0', 'merchandiseId'], code: 'INVALID_MERCHANDISE_LINE', message: 'The merchandise with id gid://shopify/ProductVariant/NOPE does not exist.' }],
+  },
+  {
+    name: 'a product id where a variant id goes',
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: 'gid://shopify/Product/test-d3k2', quantity: 1 }] }),
+    userErrors: [{ field: ['lines', '0', 'merchandiseId'], code: 'INVALID_MERCHANDISE_LINE', message: 'The merchandise with id gid://shopify/Product/test-d3k2 does not exist.' }],
+  },
+  {
+    name: 'more than the stock, counting what the cart already holds (the first, valid line is not added either)',
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: V60, quantity: 1 }, { merchandiseId: V120, quantity: 2 }] }),
+    userErrors: [{ field: ['lines', '1', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Only 5 of Test D3 + K2 (120 softgels) are in stock, and your cart already has 4.' }],
+  },
+  {
+    name: 'more than the stock on a separate line of the same variant',
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: V120, quantity: 2, attributes: [{ key: 'gift', value: 'yes' }] }] }),
+    userErrors: [{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Only 5 of Test D3 + K2 (120 softgels) are in stock, and your cart already has 4.' }],
+  },
+  {
+    name: 'a sold-out size',
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: D30, quantity: 1 }] }),
+    userErrors: [{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Test D3 (30 softgels) is sold out.' }],
+  },
+  ...[
+    [-1, 'The quantity must be at least 1.', 'INVALID'],
+    [0, 'The quantity must be at least 1.', 'INVALID'],
+    [1000, 'The quantity cannot be more than 999.', 'MAXIMUM_EXCEEDED'],
+  ].map(([quantity, message, code]) => ({
+    name: `quantity ${quantity} in an add`,
+    mutation: LINES_ADD,
+    variables: () => ({ cartId: cart.id, lines: [{ merchandiseId: V60, quantity }] }),
+    userErrors: [{ field: ['lines', '0', 'quantity'], code: code as string, message: message as string }],
+  })),
+  {
+    name: 'an update over the stock',
+    mutation: LINES_UPDATE,
+    variables: () => ({ cartId: cart.id, lines: [{ id: lineIds.large, quantity: 6 }] }),
+    userErrors: [{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Only 5 of Test D3 + K2 (120 softgels) are in stock.' }],
+  },
+  {
+    name: 'a negative quantity in an update',
+    mutation: LINES_UPDATE,
+    variables: () => ({ cartId: cart.id, lines: [{ id: lineIds.sixty, quantity: 3 }, { id: lineIds.large, quantity: -2 }] }),
+    userErrors: [{ field: ['lines', '1', 'quantity'], code: 'INVALID', message: 'The quantity cannot be negative.' }],
+  },
+  {
+    name: 'an unknown line id in an update',
+    mutation: LINES_UPDATE,
+    variables: () => ({ cartId: cart.id, lines: [{ id: 'gid://shopify/CartLine/nope', quantity: 1 }] }),
+    userErrors: [{ field: ['lines', '0', 'id'], code: 'INVALID', message: 'The cart line with id gid://shopify/CartLine/nope does not exist in this cart.' }],
+  },
+  {
+    name: 'switching a line to a sold-out size',
+    mutation: LINES_UPDATE,
+    variables: () => ({ cartId: cart.id, lines: [{ id: lineIds.sixty, merchandiseId: D30 }] }),
+    userErrors: [{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Test D3 (30 softgels) is sold out.' }],
+  },
+  {
+    name: 'an unknown line id in a remove',
+    mutation: ['cartLinesRemove', 'cartId: $cartId, lineIds: $lineIds'],
+    variables: () => ({ cartId: cart.id, lineIds: [lineIds.sixty, 'gid://shopify/CartLine/nope'] }),
+    userErrors: [{ field: ['lineIds', '1'], code: 'INVALID', message: 'The cart line with id gid://shopify/CartLine/nope does not exist in this cart.' }],
+  },
+  {
+    name: 'an unknown discount code next to a valid one',
+    mutation: ['cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes'],
+    variables: () => ({ cartId: cart.id, discountCodes: ['WELCOME10', 'FREEMONEY'] }),
+    userErrors: [{ field: ['discountCodes'], code: 'INVALID', message: 'Discount code FREEMONEY is not valid.' }],
+  },
+  {
+    name: 'an invalid email',
+    mutation: ['cartBuyerIdentityUpdate', 'cartId: $cartId, buyerIdentity: $buyerIdentity'],
+    variables: () => ({ cartId: cart.id, buyerIdentity: { email: 'not an email' } }),
+    userErrors: [{ field: ['buyerIdentity', 'email'], code: 'INVALID', message: 'The email address "not an email" is not valid.' }],
+  },
+  {
+    name: 'a note over 5,000 characters',
+    mutation: ['cartNoteUpdate', 'cartId: $cartId, note: $note'],
+    variables: () => ({ cartId: cart.id, note: 'x'.repeat(5001) }),
+    userErrors: [{ field: ['note'], code: 'NOTE_TOO_LONG', message: 'The note is too long (5,000 characters at most).' }],
+  },
+];
+
+describe('refused changes come back as userErrors with the cart unchanged, and nothing is written', () => {
+  it.each(refused)('$name', async ({ mutation: [name, args], variables, userErrors }) => {
+    const before = dbSnapshot(dataDir);
+    const payload = await mutate(store, name, args, variables());
+    expect(payload.userErrors).toEqual(userErrors);
+    expect(payload.cart).toEqual(cart);
+    expect(dbSnapshot(dataDir)).toBe(before);
+  });
+
+  it('an unknown discount code keeps the codes the cart already had', async () => {
+    await mutate(store, 'cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes', { cartId: cart.id, discountCodes: ['WELCOME10'] });
+    const payload = await mutate(store, 'cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes', { cartId: cart.id, discountCodes: ['FREEMONEY'] });
+    expect(payload.userErrors.map((error) => error.message)).toEqual(['Discount code FREEMONEY is not valid.']);
+    expect(payload.cart!.discountCodes).toEqual([{ code: 'WELCOME10', applicable: true }]);
+  });
+
+  it('cartCreate with a bad line creates no cart at all', async () => {
+    const before = dbSnapshot(dataDir);
+    const payload = await mutate(store, 'cartCreate', 'input: $input', { input: { lines: [{ merchandiseId: V60, quantity: 1 }, { merchandiseId: D30, quantity: 1 }] } });
+    expect(payload).toEqual({ cart: null, userErrors: [{ field: ['lines', '1', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'Test D3 (30 softgels) is sold out.' }] });
+    expect(dbSnapshot(dataDir)).toBe(before);
+  });
+});
+
+describe('a cart that does not exist', () => {
+  const missing = { cart: null, userErrors: [{ field: ['cartId'], code: 'INVALID', message: 'The specified cart does not exist.' }] };
+  const mutations: Array<[string, string, Record<string, unknown>]> = [
+    ['cartLinesAdd', 'cartId: $cartId, lines: $lines', { lines: [{ merchandiseId: V60 }] }],
+    ['cartLinesUpdate', 'cartId: $cartId, lines: $lines', { lines: [{ id: 'gid://shopify/CartLine/x', quantity: 1 }] }],
+    ['cartLinesRemove', 'cartId: $cartId, lineIds: $lineIds', { lineIds: ['gid://shopify/CartLine/x'] }],
+    ['cartNoteUpdate', 'cartId: $cartId, note: $note', { note: 'hi' }],
+    ['cartAttributesUpdate', 'cartId: $cartId, attributes: $attributes', { attributes: [{ key: 'a', value: 'b' }] }],
+    ['cartBuyerIdentityUpdate', 'cartId: $cartId, buyerIdentity: $buyerIdentity', { buyerIdentity: { countryCode: 'US' } }],
+    ['cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes', { discountCodes: ['WELCOME10'] }],
+  ];
+  it.each(mutations)('%s answers "The specified cart does not exist." on cartId', async (name, args, variables) => {
+    const before = dbSnapshot(dataDir);
+    for (const cartId of ['gid://shopify/Cart/AAAAAAAAAAAAAAAAAAAAAAAA', 'gid://shopify/Product/test-d3k2', 'garbage', '']) {
+      expect(await mutate(store, name, args, { cartId, ...variables })).toEqual(missing);
+    }
+    expect(dbSnapshot(dataDir)).toBe(before);
+    expect(await readCart(store, cart.id)).toEqual(cart);
+  });
+});
+
+describe('input the local store cannot honour is refused by name, not ignored', () => {
+  it.each([
+    ['cartCreate', 'input: $input', { input: { giftCardCodes: ['GIFT'] } }, 'The local store does not implement CartInput.giftCardCodes.'],
+    ['cartLinesAdd', 'cartId: $cartId, lines: $lines', { lines: [{ merchandiseId: V60, sellingPlanId: 'gid://shopify/SellingPlan/1' }] }, 'The local store does not implement CartLineInput.sellingPlanId.'],
+    ['cartBuyerIdentityUpdate', 'cartId: $cartId, buyerIdentity: $buyerIdentity', { buyerIdentity: { customerAccessToken: 'token' } }, 'The local store does not implement CartBuyerIdentityInput.customerAccessToken.'],
+  ])('%s with %j', async (name, args, variables, message) => {
+    const before = dbSnapshot(dataDir);
+    const declared = Object.keys(variables).concat(args.includes('$cartId') ? ['cartId'] : []);
+    const types: Record<string, string> = { cartId: 'ID!', input: 'CartInput', lines: '[CartLineInput!]!', buyerIdentity: 'CartBuyerIdentityInput!' };
+    const result = await store.execute({
+      query: `mutation(${declared.map((key) => `$${key}: ${types[key]}`).join(', ')}) { ${name}(${args}) { cart { id } } }`,
+      variables: { cartId: cart.id, ...variables },
+    });
+    expect(result.errors?.map((error) => error.message)).toEqual([message]);
+    expect(dbSnapshot(dataDir)).toBe(before);
+  });
+});
