@@ -9,11 +9,11 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `next start` directly (no npm wrapper), so its pid is the server's and its RSS can be read. */
+/** Starts the production server (`npm start`) directly, without npm, so its pid is the server's and its RSS can be read. */
 export async function startNextServer(port: number): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-bench-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/http/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', LOCAL_STORE_DATA_DIR: dataDir, SITE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -64,6 +64,8 @@ export function openDatabase(dataDir: string): Database.Database {
   const db = new Database(path.join(dataDir, 'local-store.sqlite'), { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Checkpoints run in the background (checkpointer.ts); this caps the log file once one completes.
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

@@ -12,49 +12,46 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 };
 
-function graphqlError(status: number, message: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ errors: [{ message }] }, { status, headers: { ...CORS_HEADERS, ...extra } });
+/** An HTTP request to the endpoint, reduced to what it needs: the body is read on demand, capped. */
+export interface GraphQLHttpRequest {
+  method: string;
+  contentType: string | null;
+  /** The body as text; rejects with BodyTooLarge past `limit` bytes, whatever Content-Length claims. */
+  readBody(limit: number): Promise<string>;
 }
 
-class TooLarge extends Error {}
+export interface GraphQLHttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
 
-/** The body as text, refusing to buffer more than the limit whatever Content-Length claims. */
-async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new TooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export class BodyTooLarge extends Error {}
+
+function answer(status: number, payload: unknown, extra: Record<string, string> = {}): GraphQLHttpAnswer {
+  return { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(payload) };
+}
+
+function graphqlError(status: number, message: string, extra: Record<string, string> = {}): GraphQLHttpAnswer {
+  return answer(status, { errors: [{ message }] }, extra);
 }
 
 /** GraphQL over HTTP the way Shopify's endpoint behaves, with a clear error for every bad request. */
-export async function handleGraphQLRequest(request: Request, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<Response> {
-  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+export async function answerGraphQLRequest(request: GraphQLHttpRequest, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<GraphQLHttpAnswer> {
+  if (request.method === 'OPTIONS') return { status: 204, headers: CORS_HEADERS, body: null };
   if (request.method !== 'POST') {
     return graphqlError(405, `Use POST to send GraphQL operations to the local store (got ${request.method}).`, { Allow: 'POST, OPTIONS' });
   }
-  const contentType = request.headers.get('content-type') ?? '';
+  const contentType = request.contentType ?? '';
   if (!JSON_TYPES.has(contentType.split(';')[0]!.trim().toLowerCase())) {
     return graphqlError(415, `Send the operation as JSON with "Content-Type: application/json" (got "${contentType || 'no content type'}").`);
   }
 
   let raw: string;
   try {
-    raw = await readBody(request);
+    raw = await request.readBody(MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof TooLarge) return graphqlError(413, `The request body is larger than the local store accepts (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes).`);
+    if (error instanceof BodyTooLarge) return graphqlError(413, `The request body is larger than the local store accepts (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes).`);
     throw error;
   }
   let body: unknown;
@@ -76,13 +73,41 @@ export async function handleGraphQLRequest(request: Request, run: (operation: Op
   }
 
   try {
-    const result = await run({ query, variables: variables as Record<string, unknown> | null | undefined, operationName: operationName as string | null | undefined });
-    return Response.json(result, { status: 200, headers: CORS_HEADERS });
+    return answer(200, await run({ query, variables: variables as Record<string, unknown> | null | undefined, operationName: operationName as string | null | undefined }));
   } catch (error) {
     if (error instanceof RequestError) {
-      return Response.json({ errors: error.errors.map((item) => ({ message: item.message, locations: item.locations })) }, { status: 400, headers: CORS_HEADERS });
+      return answer(400, { errors: error.errors.map((item) => ({ message: item.message, locations: item.locations })) });
     }
     console.error('[local store]', error);
     return graphqlError(500, 'The local store failed to run this operation; the server log has the details.');
   }
+}
+
+/** The same endpoint for a Fetch API Request (the Next route handler, tests). */
+export async function handleGraphQLRequest(request: Request, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<Response> {
+  const result = await answerGraphQLRequest(
+    { method: request.method, contentType: request.headers.get('content-type'), readBody: (limit) => readWebBody(request, limit) },
+    run,
+  );
+  return new Response(result.body, { status: result.status, headers: result.headers });
+}
+
+async function readWebBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > limit) throw new BodyTooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

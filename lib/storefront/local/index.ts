@@ -2,14 +2,15 @@ import type { ExecutionResult } from 'graphql';
 import type { Catalog } from '@/lib/content/catalog-types';
 import { CartRepository } from './cart-repository';
 import { CatalogIndex } from './catalog-index';
+import { checkpointInBackground } from './checkpointer';
 import { openDatabase } from './database';
 import { RequestError } from './documents';
 import { createExecutor, type OperationRequest } from './execute';
-import { handleGraphQLRequest } from './http';
+import { answerGraphQLRequest, handleGraphQLRequest, type GraphQLHttpAnswer, type GraphQLHttpRequest } from './http';
 import { createOrders, type LocalOrder, type PlaceOrderResult } from './orders';
 
 export type { LocalOrder, LocalOrderLine, PlaceOrderResult } from './orders';
-export type { OperationRequest };
+export type { GraphQLHttpAnswer, GraphQLHttpRequest, OperationRequest };
 
 export interface LocalStore {
   /**
@@ -19,6 +20,8 @@ export interface LocalStore {
   execute(request: OperationRequest): Promise<ExecutionResult>;
   /** The Storefront API endpoint, /api/<version>/graphql.json: POST, OPTIONS, and clear 4xx answers. */
   handleRequest(request: Request): Promise<Response>;
+  /** The same endpoint for a server that is not Fetch-based (the production HTTP front). */
+  answerRequest(request: GraphQLHttpRequest): Promise<GraphQLHttpAnswer>;
   /** The local checkout: turns a cart into an order atomically, or says why it cannot. */
   placeOrder(cartId: string): PlaceOrderResult;
   getOrder(orderId: string): LocalOrder | null;
@@ -31,6 +34,7 @@ export interface LocalStore {
  */
 export function createLocalStore(options: { catalog: Catalog; dataDir: string; siteUrl: string }): LocalStore {
   const db = openDatabase(options.dataDir);
+  const checkpoints = checkpointInBackground(db);
   const carts = new CartRepository(db);
   const context = { catalog: new CatalogIndex(options.catalog), carts, siteUrl: options.siteUrl.replace(/\/+$/, '') };
   const run = createExecutor(context);
@@ -47,8 +51,12 @@ export function createLocalStore(options: { catalog: Catalog; dataDir: string; s
       }
     },
     handleRequest: (request) => handleGraphQLRequest(request, run),
+    answerRequest: (request) => answerGraphQLRequest(request, run),
     placeOrder: orders.placeOrder,
     getOrder: orders.getOrder,
-    close: () => db.close(),
+    close: () => {
+      checkpoints.stop();
+      db.close();
+    },
   };
 }
