@@ -23,7 +23,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   const { yaml, data } = readYaml(files, issues, parts, productSchema);
   if (!yaml) return null;
   if (!data) {
-    checkSectionsOfBrokenProduct(files, issues, directory, yaml.toJS(), shared.citations);
+    checkSectionsOfBrokenProduct(files, issues, directory, yaml.toJS(), shared);
     return null;
   }
   if (data.handle !== directory) {
@@ -212,13 +212,17 @@ function listBlock(sources: LocatedText[], file: string, issues: IssueCollector)
 }
 
 /** A product.yaml with errors still gets its sections checked, so one run reports everything. */
-function checkSectionsOfBrokenProduct(files: ContentFiles, issues: IssueCollector, directory: string, raw: unknown, citations: CitationLibrary): void {
+/** A product.yaml with errors still gets its sections checked, so one run reports every problem. */
+function checkSectionsOfBrokenProduct(files: ContentFiles, issues: IssueCollector, directory: string, raw: unknown, shared: SharedContent): void {
   const listed = (raw as { sections?: unknown } | null)?.sections;
   if (!Array.isArray(listed)) return;
-  const resolver = new CitationResolver(citations, issues, []);
+  const resolver = new CitationResolver(shared.citations, issues, []);
   for (const id of listed) {
     if (typeof id !== 'string' || !(SECTION_IDS as readonly string[]).includes(id)) continue;
     const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
-    if (section) resolver.blocks(section.blocks);
+    if (!section) continue;
+    shared.compliance?.checkCopy(section.file, section.blocks, section.id);
+    shared.compliance?.checkCitations(section.file, section.blocks, section.id);
+    resolver.blocks(section.blocks);
   }
 }

@@ -121,4 +121,14 @@ describe('every validation error names the file and line', () => {
     expect(errors).toHaveLength(3);
     expect(errors.map((error) => error.split(':')[0])).toEqual(expect.arrayContaining([SAFETY, PRODUCT, CITATIONS]));
   });
+
+  it('still checks the copy of a product whose product.yaml has errors: a marketer sees every problem in one run', () => {
+    const copy = contentCopy();
+    copy.edit(PRODUCT, (text) => text.replace('    price: 32.00\n', ''));
+    copy.edit(BENEFITS, (text) => text.replace('The science supporting this partnership', 'Vitamin K2 cures osteoporosis. The science supporting this partnership'));
+    const errors = errorsOf(copy.root);
+    const line = lineOf(copy.root, BENEFITS, 'cures osteoporosis');
+    expect(errors).toHaveLength(2);
+    expect(errors).toContainEqual(expect.stringMatching(new RegExp(`^${BENEFITS}:${line}:\\d+: Disease claim "cures osteoporosis"`)));
+  });
 });
