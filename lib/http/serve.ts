@@ -17,10 +17,9 @@ const cacheMs = Number(process.env.PAGE_MICROCACHE_MS ?? 1000);
 async function main() {
   // As `next start` does, before Next, React and graphql-js load: they pick their production builds from it.
   Object.assign(process.env, { NODE_ENV: 'production' });
-  const [{ default: next }, { answerLocalStorefrontRequest, STOREFRONT_API_PATH }, { BodyTooLarge }, { createFront }, { Microcache }] = await Promise.all([
+  const [{ default: next }, { answerLocalStorefrontRequest, STOREFRONT_API_PATH }, { createFront }, { Microcache }] = await Promise.all([
     import('next'),
     import('@/lib/storefront/local-endpoint'),
-    import('@/lib/storefront/local/http'),
     import('./front'),
     import('./microcache'),
   ]);
@@ -35,7 +34,7 @@ async function main() {
   const front = createFront({
     upstream,
     cache: new Microcache(cacheMs),
-    direct: { path: STOREFRONT_API_PATH, answer: answerLocalStorefrontRequest, BodyTooLarge },
+    direct: { path: STOREFRONT_API_PATH, answer: answerLocalStorefrontRequest },
   });
   front.listen(port, hostname, () => console.log(`▲ Ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 

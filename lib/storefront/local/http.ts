@@ -1,4 +1,5 @@
 import type { ExecutionResult } from 'graphql';
+import { BodyTooLarge, type PlainAnswer, type PlainRequest } from '@/lib/http/plain-http';
 import { RequestError } from './documents';
 import type { OperationRequest } from './execute';
 
@@ -12,21 +13,8 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 };
 
-/** An HTTP request to the endpoint, reduced to what it needs: the body is read on demand, capped. */
-export interface GraphQLHttpRequest {
-  method: string;
-  contentType: string | null;
-  /** The body as text; rejects with BodyTooLarge past `limit` bytes, whatever Content-Length claims. */
-  readBody(limit: number): Promise<string>;
-}
-
-export interface GraphQLHttpAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string | null;
-}
-
-export class BodyTooLarge extends Error {}
+export type GraphQLHttpRequest = PlainRequest;
+export type GraphQLHttpAnswer = PlainAnswer;
 
 function answer(status: number, payload: unknown, extra: Record<string, string> = {}): GraphQLHttpAnswer {
   return { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(payload) };

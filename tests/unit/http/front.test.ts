@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFront } from '@/lib/http/front';
 import { Microcache } from '@/lib/http/microcache';
-import { BodyTooLarge } from '@/lib/storefront/local/http';
 import { freshStore } from '../local-store/fixture';
 
 /** A stand-in for Next: answers by path, counts what reaches it. */
@@ -52,7 +51,7 @@ beforeAll(async () => {
   front = createFront({
     upstream: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
     cache: new Microcache(1000, 500, () => clock),
-    direct: { path: /^\/api\/[^/]+\/graphql\.json$/, answer: (request) => store.answerRequest(request), BodyTooLarge },
+    direct: { path: /^\/api\/[^/]+\/graphql\.json$/, answer: (request) => store.answerRequest(request) },
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
