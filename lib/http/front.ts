@@ -1,7 +1,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { header, withoutHopByHop, type CachedResponse, type Microcache } from './microcache';
+import { header, withoutHeaders, withoutHopByHop, type CachedResponse, type Microcache } from './microcache';
 import { BodyTooLarge, type PlainAnswer, type PlainRequest } from './plain-http';
 import { securityHeaders } from './security-headers';
+
+const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since']);
 
 export interface FrontOptions {
   /** Where Next's request handler listens (loopback). */
@@ -29,46 +31,65 @@ export function createFront({ upstream, cache, direct }: FrontOptions): http.Ser
     }
 
     const key = cache.keyFor(request.method, request.url, request.headers);
-    const hit = key ? cache.get(key) : null;
-    if (hit) {
-      sendCached(request, response, hit);
+    const cached = key ? cache.lookup(key) : null;
+    if (key && cached) {
+      sendCached(request, response, cached.entry, cached.stale ? 'STALE' : 'HIT');
+      if (cached.refresh) refresh(key, request);
       return;
     }
 
-    const proxied = http.request(
-      { host: upstream.host, port: upstream.port, agent, method: request.method, path: request.url, headers: withoutHopByHop(request.rawHeaders) },
-      (answer) => {
-        const status = answer.statusCode ?? 502;
-        const headers = withoutHopByHop(answer.rawHeaders);
-        response.writeHead(status, answer.statusMessage, [...headers, 'X-Front-Cache', 'MISS']);
-        if (!key || request.method !== 'GET') {
-          answer.pipe(response);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          response.write(chunk);
-        });
-        answer.on('end', () => {
-          response.end();
-          cache.store(key, status, answer.rawHeaders, Buffer.concat(chunks));
-        });
-        answer.on('error', (error) => response.destroy(error));
-      },
-    );
+    const proxied = forward(request, (answer) => {
+      const status = answer.statusCode ?? 502;
+      response.writeHead(status, answer.statusMessage, [...withoutHopByHop(answer.rawHeaders), 'X-Front-Cache', 'MISS']);
+      if (!key || request.method !== 'GET') {
+        answer.pipe(response);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        response.write(chunk);
+      });
+      answer.on('end', () => {
+        response.end();
+        cache.store(key, status, answer.rawHeaders, Buffer.concat(chunks));
+      });
+      answer.on('error', (error) => response.destroy(error));
+    });
     proxied.on('error', (error) => fail(response, error));
     request.pipe(proxied);
   });
+
+  function forward(request: IncomingMessage, onAnswer: (answer: IncomingMessage) => void, method = request.method, headers = withoutHopByHop(request.rawHeaders)): http.ClientRequest {
+    return http.request({ host: upstream.host, port: upstream.port, agent, method, path: request.url, headers }, onAnswer);
+  }
+
+  /** Fetches a fresh copy of an expired page in the background, with the headers of the request that found it. */
+  function refresh(key: string, request: IncomingMessage): void {
+    const fetching = forward(
+      request,
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => cache.store(key, answer.statusCode ?? 502, answer.rawHeaders, Buffer.concat(chunks)));
+        answer.on('error', () => cache.forget(key));
+      },
+      'GET',
+      // A full answer to keep, never a 304 for the shopper's own copy.
+      withoutHeaders(withoutHopByHop(request.rawHeaders), CONDITIONAL_HEADERS),
+    );
+    fetching.on('error', () => cache.forget(key));
+    fetching.end();
+  }
 }
 
-function sendCached(request: IncomingMessage, response: ServerResponse, entry: CachedResponse): void {
+function sendCached(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, state: 'HIT' | 'STALE'): void {
   if (entry.etag && request.headers['if-none-match'] === entry.etag) {
-    response.writeHead(304, ['ETag', entry.etag, 'Cache-Control', header(entry.headers, 'cache-control') ?? '', 'X-Front-Cache', 'HIT']);
+    response.writeHead(304, ['ETag', entry.etag, 'Cache-Control', header(entry.headers, 'cache-control') ?? '', 'X-Front-Cache', state]);
     response.end();
     return;
   }
-  response.writeHead(entry.status, [...entry.headers, 'X-Front-Cache', 'HIT']);
+  response.writeHead(entry.status, [...entry.headers, 'X-Front-Cache', state]);
   response.end(request.method === 'HEAD' ? undefined : entry.body);
 }
 

@@ -5,6 +5,10 @@ import type { IncomingHttpHeaders } from 'node:http';
  * `Cache-Control: s-maxage=…`), the job a CDN does in front of a store. Entries live at most `ttlMs`
  * (default 1 s) whatever s-maxage says, so a revalidated page (on-demand, or after an order changes
  * stock) is served fresh within a second, without this cache having to hear about it.
+ *
+ * When an entry expires, one request refreshes it from the app while the others keep getting the
+ * expired copy (stale-while-revalidate), so a popular page costs the app one render a second instead of
+ * a burst of every request in flight at that moment.
  */
 
 export interface CachedResponse {
@@ -14,6 +18,16 @@ export interface CachedResponse {
   body: Buffer;
   etag: string | undefined;
   expiresAt: number;
+  /** Set while one request is fetching a fresh copy of this expired entry. */
+  refreshing: boolean;
+}
+
+export interface CacheLookup {
+  entry: CachedResponse;
+  /** Expired: served as is while a refresh runs. */
+  stale: boolean;
+  /** This caller must fetch the fresh copy (and `store` or `forget` it). */
+  refresh: boolean;
 }
 
 // Request headers that make Next answer with something other than the page's HTML (RSC payloads,
@@ -22,6 +36,8 @@ const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch',
 // What the response may Vary on: the headers above are never cached, Accept-Encoding is part of the key.
 const HANDLED_VARY = new Set([...BYPASS_HEADERS, 'accept-encoding']);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// An expired copy is never served longer than this after expiry, even if its refresh hangs.
+const MAX_STALE_MS = 10_000;
 
 export class Microcache {
   private readonly entries = new Map<string, CachedResponse>();
@@ -40,24 +56,37 @@ export class Microcache {
     return `${encodingOf(headers['accept-encoding'])} ${url}`;
   }
 
-  get(key: string): CachedResponse | null {
+  lookup(key: string): CacheLookup | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.expiresAt <= this.now()) {
+    const expiredFor = this.now() - entry.expiresAt;
+    if (expiredFor < 0) return { entry, stale: false, refresh: false };
+    if (expiredFor > MAX_STALE_MS) {
       this.entries.delete(key);
       return null;
     }
-    return entry;
+    const refresh = !entry.refreshing;
+    entry.refreshing = true;
+    return { entry, stale: true, refresh };
   }
 
-  /** Keeps a complete response when it is safe to hand to anyone: true when it was kept. */
+  /** Drops an entry whose refresh failed, so the next request goes to the app. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /**
+   * Keeps a complete response when it is safe to hand to anyone: true when it was kept. A response
+   * that may not be shared also drops what was kept before under its key.
+   */
   store(key: string, status: number, rawHeaders: string[], body: Buffer): boolean {
-    const headers = withoutHopByHop(rawHeaders).filter((_, index, all) => !/^content-length$/i.test(all[index - (index % 2)]!));
+    const headers = withoutHeaders(withoutHopByHop(rawHeaders), new Set(['content-length']));
     headers.push('Content-Length', String(body.length));
     const ttl = this.freshFor(key, status, headers, body);
+    this.entries.delete(key);
     if (ttl <= 0) return false;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { status, headers, body, etag: header(headers, 'etag'), expiresAt: this.now() + ttl });
+    this.entries.set(key, { status, headers, body, etag: header(headers, 'etag'), expiresAt: this.now() + ttl, refreshing: false });
     return true;
   }
 
@@ -82,12 +111,17 @@ function encodingOf(acceptEncoding: string | undefined): 'gzip' | 'identity' {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer']);
 
-export function withoutHopByHop(rawHeaders: string[]): string[] {
+/** Raw headers ([name, value, name, value…]) without the named ones (lower case). */
+export function withoutHeaders(rawHeaders: string[], names: ReadonlySet<string>): string[] {
   const kept: string[] = [];
   for (let index = 0; index < rawHeaders.length; index += 2) {
-    if (!HOP_BY_HOP.has(rawHeaders[index]!.toLowerCase())) kept.push(rawHeaders[index]!, rawHeaders[index + 1]!);
+    if (!names.has(rawHeaders[index]!.toLowerCase())) kept.push(rawHeaders[index]!, rawHeaders[index + 1]!);
   }
   return kept;
+}
+
+export function withoutHopByHop(rawHeaders: string[]): string[] {
+  return withoutHeaders(rawHeaders, HOP_BY_HOP);
 }
 
 export function header(rawHeaders: string[], name: string): string | undefined {

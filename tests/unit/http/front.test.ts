@@ -8,8 +8,10 @@ import { freshStore } from '../local-store/fixture';
 
 /** A stand-in for Next: answers by path, counts what reaches it. */
 const seen: Array<{ method: string; url: string; body: string }> = [];
-const PAGE = '<!DOCTYPE html><h1>Vitamin D3 + K2</h1>';
-const PRERENDERED = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 's-maxage=300, stale-while-revalidate=31535700', Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding', ETag: '"page-v1"' };
+let version = 1;
+let flipShared = true;
+const page = () => `<!DOCTYPE html><h1>Vitamin D3 + K2</h1><p>v${version}</p>`;
+const PRERENDERED = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 's-maxage=300, stale-while-revalidate=31535700', Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding' };
 
 const upstream = http.createServer((request, response) => {
   let body = '';
@@ -17,12 +19,21 @@ const upstream = http.createServer((request, response) => {
   request.on('end', () => {
     seen.push({ method: request.method!, url: request.url!, body });
     if (request.url === '/page') {
-      if (/gzip/.test(request.headers['accept-encoding'] ?? '')) {
-        response.writeHead(200, { ...PRERENDERED, 'Content-Encoding': 'gzip' });
-        return response.end(gzipSync(PAGE));
+      const etag = `"page-v${version}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { ETag: etag });
+        return response.end();
       }
-      response.writeHead(200, PRERENDERED);
-      return response.end(PAGE);
+      if (/gzip/.test(request.headers['accept-encoding'] ?? '')) {
+        response.writeHead(200, { ...PRERENDERED, ETag: etag, 'Content-Encoding': 'gzip' });
+        return response.end(gzipSync(page()));
+      }
+      response.writeHead(200, { ...PRERENDERED, ETag: etag });
+      return response.end(page());
+    }
+    if (request.url === '/flip') {
+      response.writeHead(200, { 'Cache-Control': flipShared ? 's-maxage=300' : 'private, no-store' });
+      return response.end(flipShared ? 'shared' : 'private now');
     }
     if (request.url === '/cart') {
       response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' });
@@ -65,8 +76,12 @@ afterAll(() => {
 
 beforeEach(() => {
   seen.length = 0;
-  clock += 10_000; // every test starts with an expired cache
+  version += 1;
+  clock += 60_000; // every test starts with nothing usable in the cache
 });
+
+/** Lets the front's background refresh reach the stand-in app and come back. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(origin + path, { headers: { 'accept-encoding': 'identity', ...headers } });
 
@@ -76,22 +91,49 @@ describe('prerendered pages', () => {
     const second = await get('/page');
     expect(first.headers.get('x-front-cache')).toBe('MISS');
     expect(second.headers.get('x-front-cache')).toBe('HIT');
-    expect(await second.text()).toBe(PAGE);
-    expect(await first.text()).toBe(PAGE);
-    expect(second.headers.get('etag')).toBe('"page-v1"');
+    expect(await second.text()).toBe(page());
+    expect(await first.text()).toBe(page());
+    expect(second.headers.get('etag')).toBe(`"page-v${version}"`);
     expect(second.headers.get('cache-control')).toBe(PRERENDERED['Cache-Control']);
-    expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength(PAGE)));
+    expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength(page())));
     expect(seen).toHaveLength(1);
   });
 
-  it('go back to the app once the microcache entry is a second old, so revalidated pages show up', async () => {
+  it('once a second old, are refreshed from the app by one request while the others get the old copy', async () => {
     await get('/page');
+    const before = page();
+    version += 1; // the app revalidated the page
     clock += 999;
-    await get('/page');
+    expect(await (await get('/page')).text()).toBe(before);
+
     clock += 1;
-    const third = await get('/page');
-    expect(third.headers.get('x-front-cache')).toBe('MISS');
-    expect(seen).toHaveLength(2);
+    const during = await Promise.all([get('/page'), get('/page'), get('/page')]);
+    // The first to arrive gets the old copy and starts the refresh; the others get the old copy or, once
+    // the refresh is back, the new one. None of them waits for the app.
+    const states = during.map((response) => response.headers.get('x-front-cache'));
+    expect(states).toContain('STALE');
+    for (const state of states) expect(['STALE', 'HIT']).toContain(state);
+    expect(await during[states.indexOf('STALE')]!.text()).toBe(before);
+    await settle();
+    expect(seen).toHaveLength(2); // one refresh for three requests
+
+    const after = await get('/page', { 'if-none-match': `"page-v${version - 1}"` });
+    expect(after.headers.get('x-front-cache')).toBe('HIT');
+    expect(after.status).toBe(200);
+    expect(await after.text()).toBe(page());
+  });
+
+  it('stop being shared once the app marks them private, instead of serving the old copy again', async () => {
+    flipShared = true;
+    await get('/flip');
+    flipShared = false;
+    clock += 1000;
+    expect((await get('/flip')).headers.get('x-front-cache')).toBe('STALE');
+    await settle();
+    const next = await get('/flip');
+    expect(next.headers.get('x-front-cache')).toBe('MISS');
+    expect(await next.text()).toBe('private now');
+    expect(seen).toHaveLength(3);
   });
 
   it('keep gzip and plain bodies apart', async () => {
@@ -99,15 +141,15 @@ describe('prerendered pages', () => {
     const plain = await get('/page');
     const zipped = await get('/page', { 'accept-encoding': 'gzip, br' });
     expect(plain.headers.get('x-front-cache')).toBe('MISS');
-    expect(await plain.text()).toBe(PAGE);
+    expect(await plain.text()).toBe(page());
     expect(zipped.headers.get('x-front-cache')).toBe('HIT');
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
-    expect(await zipped.text()).toBe(PAGE); // fetch decompresses
+    expect(await zipped.text()).toBe(page()); // fetch decompresses
   });
 
   it('answer a matching If-None-Match with 304', async () => {
     await get('/page');
-    const revalidation = await get('/page', { 'if-none-match': '"page-v1"' });
+    const revalidation = await get('/page', { 'if-none-match': `"page-v${version}"` });
     expect(revalidation.status).toBe(304);
     expect(await revalidation.text()).toBe('');
   });
