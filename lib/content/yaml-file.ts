@@ -86,9 +86,11 @@ export class YamlFile {
     for (const issue of error.issues) {
       const path = [...prefix, ...(issue.path as PropertyKey[])];
       const position = this.positionOf(path);
-      const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+      const missing = issue.message === 'is required' || (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'));
       const message = missing ? 'is required' : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-      issues.error(this.file, position.line, position.column, `${describe(issue.path as PropertyKey[])}: ${message}`);
+      const field = [...path].reverse().find((part) => typeof part === 'string');
+      const hint = missing && field ? `Add a line "${String(field)}: …" to this entry, lined up with its other fields.` : undefined;
+      issues.error(this.file, position.line, position.column, `${describe(issue.path as PropertyKey[])}: ${message}`, hint);
     }
   }
 

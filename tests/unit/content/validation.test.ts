@@ -46,6 +46,7 @@ describe('every validation error names the file and line', () => {
     copy.edit(PRODUCT, (text) => text.replace('    price: 19.00\n', ''));
     const line = lineOf(copy.root, PRODUCT, 'size: 60');
     expect(errorsOf(copy.root)).toEqual([`${PRODUCT}:${line}:5: variants[0].price: is required`]);
+    expect(checkContent(copy.root).issues[0]?.hint).toBe('Add a line "price: …" to this entry, lined up with its other fields.');
   });
 
   it('malformed URL', () => {
