@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { header, withoutHeaders, withoutHopByHop, type CachedResponse, type Microcache } from './microcache';
-import { BodyTooLarge, type PlainAnswer, type PlainRequest } from './plain-http';
+import { plainRequestFromNode, type PlainAnswer, type PlainRequest } from './plain-http';
 import { securityHeaders } from './security-headers';
 
 const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since']);
@@ -94,35 +94,12 @@ function sendCached(request: IncomingMessage, response: ServerResponse, entry: C
 }
 
 async function answerDirectly(request: IncomingMessage, response: ServerResponse, route: NonNullable<FrontOptions['direct']>): Promise<void> {
-  const answer = await route.answer({
-    method: request.method ?? 'GET',
-    contentType: request.headers['content-type'] ?? null,
-    readBody: (limit) => readBody(request, limit),
-  });
+  const answer = await route.answer(plainRequestFromNode(request));
   const headers: string[] = securityHeaders.flatMap(({ key, value }) => [key, value]);
   for (const [name, value] of Object.entries(answer.headers)) headers.push(name, value);
   const body = answer.body === null ? null : Buffer.from(answer.body);
   response.writeHead(answer.status, [...headers, 'Content-Length', String(body?.length ?? 0)]);
   response.end(body ?? undefined);
-}
-
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (Number(request.headers['content-length']) > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      // Stop keeping it, but let it drain, so the client still reads the 413 instead of a reset.
-      request.off('data', onData);
-      request.resume();
-      reject(new BodyTooLarge());
-    };
-    request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function fail(response: ServerResponse, error: unknown): void {

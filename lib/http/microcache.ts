@@ -36,6 +36,7 @@ const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch',
 // What the response may Vary on: the headers above are never cached, Accept-Encoding is part of the key.
 const HANDLED_VARY = new Set([...BYPASS_HEADERS, 'accept-encoding']);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const CONTENT_LENGTH = new Set(['content-length']); // recomputed for the body as kept
 // An expired copy is never served longer than this after expiry, even if its refresh hangs.
 const MAX_STALE_MS = 10_000;
 
@@ -80,7 +81,7 @@ export class Microcache {
    * that may not be shared also drops what was kept before under its key.
    */
   store(key: string, status: number, rawHeaders: string[], body: Buffer): boolean {
-    const headers = withoutHeaders(withoutHopByHop(rawHeaders), new Set(['content-length']));
+    const headers = withoutHeaders(withoutHopByHop(rawHeaders), CONTENT_LENGTH);
     headers.push('Content-Length', String(body.length));
     const ttl = this.freshFor(key, status, headers, body);
     this.entries.delete(key);

@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { BodyTooLarge, type PlainAnswer, type PlainRequest } from '@/lib/http/plain-http';
+import { BodyTooLarge, plainRequestFromFetch, responseFromPlain, type PlainAnswer, type PlainRequest } from '@/lib/http/plain-http';
 import { RequestError } from './documents';
 import type { OperationRequest } from './execute';
 
@@ -13,19 +13,16 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 };
 
-export type GraphQLHttpRequest = PlainRequest;
-export type GraphQLHttpAnswer = PlainAnswer;
-
-function answer(status: number, payload: unknown, extra: Record<string, string> = {}): GraphQLHttpAnswer {
+function answer(status: number, payload: unknown, extra: Record<string, string> = {}): PlainAnswer {
   return { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(payload) };
 }
 
-function graphqlError(status: number, message: string, extra: Record<string, string> = {}): GraphQLHttpAnswer {
+function graphqlError(status: number, message: string, extra: Record<string, string> = {}): PlainAnswer {
   return answer(status, { errors: [{ message }] }, extra);
 }
 
 /** GraphQL over HTTP the way Shopify's endpoint behaves, with a clear error for every bad request. */
-export async function answerGraphQLRequest(request: GraphQLHttpRequest, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<GraphQLHttpAnswer> {
+export async function answerGraphQLRequest(request: PlainRequest, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<PlainAnswer> {
   if (request.method === 'OPTIONS') return { status: 204, headers: CORS_HEADERS, body: null };
   if (request.method !== 'POST') {
     return graphqlError(405, `Use POST to send GraphQL operations to the local store (got ${request.method}).`, { Allow: 'POST, OPTIONS' });
@@ -73,29 +70,5 @@ export async function answerGraphQLRequest(request: GraphQLHttpRequest, run: (op
 
 /** The same endpoint for a Fetch API Request (the Next route handler, tests). */
 export async function handleGraphQLRequest(request: Request, run: (operation: OperationRequest) => Promise<ExecutionResult>): Promise<Response> {
-  const result = await answerGraphQLRequest(
-    { method: request.method, contentType: request.headers.get('content-type'), readBody: (limit) => readWebBody(request, limit) },
-    run,
-  );
-  return new Response(result.body, { status: result.status, headers: result.headers });
-}
-
-async function readWebBody(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > limit) throw new BodyTooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return responseFromPlain(await answerGraphQLRequest(plainRequestFromFetch(request), run));
 }

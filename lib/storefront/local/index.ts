@@ -6,11 +6,12 @@ import { checkpointInBackground } from './checkpointer';
 import { openDatabase } from './database';
 import { RequestError } from './documents';
 import { createExecutor, type OperationRequest } from './execute';
-import { answerGraphQLRequest, handleGraphQLRequest, type GraphQLHttpAnswer, type GraphQLHttpRequest } from './http';
+import type { PlainAnswer, PlainRequest } from '@/lib/http/plain-http';
+import { answerGraphQLRequest, handleGraphQLRequest } from './http';
 import { createOrders, type LocalOrder, type PlaceOrderResult } from './orders';
 
 export type { LocalOrder, LocalOrderLine, PlaceOrderResult } from './orders';
-export type { GraphQLHttpAnswer, GraphQLHttpRequest, OperationRequest };
+export type { OperationRequest };
 
 export interface LocalStore {
   /**
@@ -21,7 +22,7 @@ export interface LocalStore {
   /** The Storefront API endpoint, /api/<version>/graphql.json: POST, OPTIONS, and clear 4xx answers. */
   handleRequest(request: Request): Promise<Response>;
   /** The same endpoint for a server that is not Fetch-based (the production HTTP front). */
-  answerRequest(request: GraphQLHttpRequest): Promise<GraphQLHttpAnswer>;
+  answerRequest(request: PlainRequest): Promise<PlainAnswer>;
   /** The local checkout: turns a cart into an order atomically, or says why it cannot. */
   placeOrder(cartId: string): PlaceOrderResult;
   getOrder(orderId: string): LocalOrder | null;
