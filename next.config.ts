@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { assertContentIsValid } from './lib/content/assert';
-import { securityHeaders } from './lib/http/security-headers';
+import { securityHeaders } from './lib/security/security-headers';
 
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_BUILD) {
@@ -12,6 +12,8 @@ export default async function config(phase: string): Promise<NextConfig> {
     reactStrictMode: true,
     poweredByHeader: false,
     serverExternalPackages: ['better-sqlite3'],
+    // Cart forms carry a few short fields; anything larger is refused before it is parsed.
+    experimental: { serverActions: { bodySizeLimit: '100kb' } },
     async rewrites() {
       // `?size=120` picks a size; each size is its own static page, so the server answers with it.
       return {

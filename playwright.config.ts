@@ -43,6 +43,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', LOCAL_STORE_DATA_DIR: dataDir, REVALIDATE_SECRET: 'e2e-revalidate-secret' },
+    env: { SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', LOCAL_STORE_DATA_DIR: dataDir, REVALIDATE_SECRET: 'e2e-revalidate-secret', LOCAL_CHECKOUT: 'enabled' },
   },
 });

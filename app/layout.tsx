@@ -2,12 +2,12 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
-import { StorefrontProviders } from '@/components/cart/StorefrontProviders';
+import { CartProvider } from '@/components/cart/CartProvider';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
-import { publicStorefrontConfig } from '@/lib/storefront';
+import { addToCart, loadCart, removeLine, updateLineQuantity } from './cart/actions';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -21,6 +21,8 @@ export function generateMetadata(): Metadata {
   };
 }
 
+const cartActions = { load: loadCart, add: addToCart, updateQuantity: updateLineQuantity, remove: removeLine };
+
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -31,14 +33,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <StorefrontProviders config={publicStorefrontConfig()}>
+        <CartProvider actions={cartActions}>
           <SiteHeader storeName={site.storeName} tagline={site.tagline} cart={<CartButton />} />
           <main id="main" className="flex-1">
             {children}
           </main>
           <SiteFooter storeName={site.storeName} />
           <CartDrawer />
-        </StorefrontProviders>
+        </CartProvider>
       </body>
     </html>
   );

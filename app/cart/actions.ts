@@ -1,58 +1,121 @@
-import 'server-only';
-import { addToCart as addLine, removeCartLine, StorefrontError, updateCartLine, type CartChange } from '@/lib/storefront';
+'use server';
+
+import { redirect } from 'next/navigation';
+import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actions';
+import { retryAfterSeconds } from '@/lib/security/rate-limit';
+import {
+  addToCart as addLine,
+  getCart,
+  removeCartLine,
+  StorefrontError,
+  toCartView,
+  updateCartLine,
+  type CartChange,
+  type Shopper,
+} from '@/lib/storefront';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
+import { calledFromScript, clientAddress } from './request-context';
 
 const MAX_QUANTITY = 99;
+const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
+const LINE_ID = /^gid:\/\/shopify\/CartLine\/[A-Za-z0-9_-]{1,64}(\?cart=[A-Za-z0-9_-]{1,128})?$/;
 
-/**
- * Form posts from the buy box and /cart (plain HTML forms, so they work without JavaScript). Each
- * returns where to send the shopper next; the message for that page travels in a flash cookie.
- */
-export async function addToCart(formData: FormData): Promise<string> {
-  const merchandiseId = String(formData.get('merchandiseId') ?? '');
-  const quantity = parseQuantity(formData.get('quantity'), 1);
-  if (!merchandiseId.startsWith('gid://shopify/ProductVariant/') || quantity === null || quantity < 1) {
-    await flash('Choose a size and a quantity between 1 and 99, then add to cart again.', 'error');
-    return '/cart';
-  }
+/** The cart for the header badge and the drawer, read once the page has loaded. */
+export async function loadCart(): Promise<CartActionResult> {
   const cartId = await readCartId();
-  await applyChange(() => addLine(cartId, merchandiseId, quantity), 'Added to cart.');
-  return '/cart';
+  if (!cartId) return { cart: null, refusals: [] };
+  try {
+    const cart = await getCart(cartId, await shopper());
+    return { cart: cart ? toCartView(cart) : null, refusals: [] };
+  } catch (error) {
+    return { refusals: [], problem: storeProblem(error, 'Your cart could not be loaded.') };
+  }
 }
 
-export async function updateLine(formData: FormData): Promise<string> {
-  const lineId = String(formData.get('lineId') ?? '');
+export async function addToCart(formData: FormData): Promise<CartActionResult> {
+  const merchandiseId = text(formData, 'merchandiseId');
+  const quantity = parseQuantity(formData.get('quantity'), 1);
+  if (!VARIANT_ID.test(merchandiseId) || quantity === null || quantity < 1) {
+    return answer({ refusals: [], problem: `Choose a size and a quantity between 1 and ${MAX_QUANTITY}, then add to cart again.` });
+  }
+  const cartId = await readCartId();
+  if (!cartId) {
+    const address = await clientAddress();
+    const wait = address ? await retryAfterSeconds('cartCreate', address) : null;
+    if (wait) return answer({ refusals: [], problem: `Too many new carts from your connection. Please try again in ${wait} seconds.` });
+  }
+  const who = await shopper();
+  const result = await applyChange(cartId, () => addLine(cartId, merchandiseId, quantity, who), { merchandiseId });
+  return answer(result, 'Added to cart.');
+}
+
+/** Sets a line's quantity; 0 removes it. The +/− buttons send the quantity they lead to. */
+export async function updateLineQuantity(formData: FormData): Promise<CartActionResult> {
+  const lineId = text(formData, 'lineId');
   const quantity = parseQuantity(formData.get('quantity'), null);
   const cartId = await readCartId();
-  if (!cartId || !lineId || quantity === null) {
-    await flash('That quantity could not be read. Use a whole number between 0 and 99.', 'error');
-    return '/cart';
+  if (!cartId || !LINE_ID.test(lineId) || quantity === null) {
+    return answer({ refusals: [], problem: `That quantity could not be read. Use a whole number between 0 and ${MAX_QUANTITY}.` });
   }
-  await applyChange(() => (quantity === 0 ? removeCartLine(cartId, lineId) : updateCartLine(cartId, lineId, quantity)), 'Cart updated.');
-  return '/cart';
+  const who = await shopper();
+  const change = quantity === 0 ? () => removeCartLine(cartId, lineId, who) : () => updateCartLine(cartId, lineId, quantity, who);
+  return answer(await applyChange(cartId, change, { lineId }), quantity === 0 ? 'Removed from cart.' : 'Cart updated.');
 }
 
-export async function removeLine(formData: FormData): Promise<string> {
-  const lineId = String(formData.get('lineId') ?? '');
+export async function removeLine(formData: FormData): Promise<CartActionResult> {
+  const lineId = text(formData, 'lineId');
   const cartId = await readCartId();
-  if (cartId && lineId) await applyChange(() => removeCartLine(cartId, lineId), 'Removed from cart.');
-  return '/cart';
+  if (!cartId || !LINE_ID.test(lineId)) return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
+  const who = await shopper();
+  return answer(await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }), 'Removed from cart.');
 }
 
-async function applyChange(change: () => Promise<CartChange>, success: string): Promise<void> {
+async function applyChange(cartId: string | undefined, change: () => Promise<CartChange>, target: Omit<CartRefusal, 'message'>): Promise<CartActionResult> {
   try {
     const result = await change();
-    if (result.cart) await rememberCartId(result.cart.id);
-    const [firstError] = result.userErrors;
-    await flash(firstError ? firstError.message : success, firstError ? 'error' : 'success');
+    // Only a new cart sets the cookie: a cookie change makes Next re-render the page for the action.
+    if (result.cart && result.cart.id !== cartId) await rememberCartId(result.cart.id);
+    return {
+      cart: result.cart ? toCartView(result.cart) : null,
+      refusals: result.userErrors.map((error) => ({ ...target, message: error.message })),
+    };
   } catch (error) {
-    if (!(error instanceof StorefrontError)) throw error;
-    await flash(`${error.message} Nothing in your cart was changed; please try again.`, 'error');
+    return { refusals: [], problem: storeProblem(error, 'Nothing in your cart was changed; please try again.') };
   }
+}
+
+/**
+ * With JavaScript the caller gets the cart back and stays on the page; a plain form post lands on
+ * /cart with the outcome as a one-time message (post/redirect/get, so a reload does not repeat it).
+ */
+async function answer(result: CartActionResult, success = ''): Promise<CartActionResult> {
+  if (await calledFromScript()) return result;
+  const problem = result.problem ?? result.refusals[0]?.message;
+  await flash(problem ?? success, problem ? 'error' : 'success');
+  redirect('/cart');
+}
+
+function storeProblem(error: unknown, consequence: string): string {
+  if (error instanceof StorefrontError) {
+    console.error(`[cart] ${error.kind}: ${error.message}`, error.details ?? '');
+    return `${error.message} ${consequence}`;
+  }
+  throw error;
+}
+
+async function shopper(): Promise<Shopper> {
+  const buyerIp = await clientAddress();
+  return buyerIp ? { buyerIp } : {};
+}
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.slice(0, 300) : '';
 }
 
 function parseQuantity(value: FormDataEntryValue | null, fallback: number | null): number | null {
   if (value === null || value === '') return fallback;
+  if (typeof value !== 'string' || !/^\d{1,3}$/.test(value.trim())) return null;
   const quantity = Number(value);
-  return Number.isInteger(quantity) && quantity >= 0 && quantity <= MAX_QUANTITY ? quantity : null;
+  return quantity <= MAX_QUANTITY ? quantity : null;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { CartPageView } from '@/components/cart/CartPageView';
-import { getCart, StorefrontError, type Cart } from '@/lib/storefront';
+import { CartPageContents } from '@/components/cart/CartPageContents';
+import { getCart, StorefrontError, toCartView, type CartView } from '@/lib/storefront';
 import { readCartId, readFlash } from './cart-cookie';
+import { clientAddress } from './request-context';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };
 
@@ -9,15 +10,36 @@ export const metadata: Metadata = { title: 'Your cart', robots: { index: false, 
 export default async function CartPage() {
   const cartId = await readCartId();
   const flash = await readFlash();
-  let cart: Cart | null = null;
+  let cart: CartView | null = null;
   let problem: string | null = null;
   if (cartId) {
     try {
-      cart = await getCart(cartId);
+      const found = await getCart(cartId, { buyerIp: await clientAddress() });
+      cart = found ? toCartView(found) : null;
     } catch (error) {
       if (!(error instanceof StorefrontError)) throw error;
+      console.error(`[cart] ${error.kind}: ${error.message}`, error.details ?? '');
       problem = `${error.message} Your cart is safe; please try again in a moment.`;
     }
   }
-  return <CartPageView cart={cart} flash={flash} problem={problem} updateAction="/cart/update" removeAction="/cart/remove" />;
+  return (
+    <div className="mx-auto max-w-2xl px-gutter py-10">
+      <h1 className="font-serif text-3xl font-bold">Your cart</h1>
+      {flash && (
+        <p role={flash.tone === 'error' ? 'alert' : 'status'} className={`mt-4 rounded-lg p-3 text-sm ${flash.tone === 'error' ? 'bg-danger-soft text-danger' : 'bg-brand-soft text-brand-strong'}`}>
+          {flash.message}
+        </p>
+      )}
+      {problem ? (
+        <div role="alert" className="mt-4 rounded-lg bg-danger-soft p-3 text-sm text-danger">
+          <p>{problem}</p>
+          <a href="/cart" className="mt-1 inline-block font-semibold underline">
+            Try again
+          </a>
+        </div>
+      ) : (
+        <CartPageContents initialCart={cart} />
+      )}
+    </div>
+  );
 }

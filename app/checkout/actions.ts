@@ -1,21 +1,32 @@
-import 'server-only';
-import { revalidatePath } from 'next/cache';
-import { storefrontConfig } from '@/lib/storefront';
-import { getLocalStore } from '@/lib/storefront/local/instance';
-import { flash, forgetCartId } from '../cart/cart-cookie';
+'use server';
 
-/** Places the order in the local store (a Shopify store has its own checkout instead). */
-export async function placeOrder(formData: FormData): Promise<string> {
-  if (storefrontConfig().mode !== 'local') return '/cart';
-  const cartId = String(formData.get('cartId') ?? '');
-  const result = getLocalStore().placeOrder(cartId);
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { retryAfterSeconds } from '@/lib/security/rate-limit';
+import { placeLocalOrder } from '@/lib/storefront';
+import { flash, forgetCartId, readCartId } from '../cart/cart-cookie';
+import { clientAddress } from '../cart/request-context';
+
+/**
+ * Places the order in the local store (a Shopify store has its own checkout). The cart is the one in
+ * the shopper's cookie, never an id sent with the form.
+ */
+export async function placeOrder(): Promise<void> {
+  const cartId = await readCartId();
+  const address = await clientAddress();
+  const wait = address ? await retryAfterSeconds('checkout', address) : null;
+  const result = wait
+    ? { ok: false as const, message: `Too many orders from your connection. Please try again in ${wait} seconds.` }
+    : cartId
+      ? await placeLocalOrder(cartId)
+      : { ok: false as const, message: 'Your cart is empty: add something before checking out.' };
   if (!result.ok) {
     await flash(result.message, 'error');
-    return '/cart';
+    redirect('/cart');
   }
   await forgetCartId();
   // Stock changed: product pages show fresh availability on their next request.
   revalidatePath('/products/[handle]', 'page');
   revalidatePath('/products/[handle]/size/[size]', 'page');
-  return `/orders/${encodeURIComponent(result.order.id)}`;
+  redirect(`/orders/${result.order.id}`);
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { AddToCartButton, ProductProvider } from '@shopify/hydrogen-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ProductVariant, StorefrontProduct } from '@/lib/storefront/types';
-import { CartProblem } from './CartProblem';
-import { useCartUI } from './CartUIProvider';
-import { Money } from './Money';
+import type { ProductVariant } from '@/lib/storefront/types';
+import { asFormAction } from './cart-actions';
+import { CartAlert } from './CartAlert';
+import { useCart } from './CartProvider';
+import { formatMoney } from './format-money';
+import type { PendingLine } from './optimistic-cart';
 import { useHydrated } from './useHydrated';
 
 export interface SizeChoice {
@@ -17,40 +18,46 @@ export interface SizeChoice {
 }
 
 interface BuyBoxProps {
-  product: StorefrontProduct;
+  productTitle: string;
+  productHandle: string;
   selected: ProductVariant;
   sizes: SizeChoice[];
-  /** Where the form posts when JavaScript is off (or not loaded yet). */
-  addToCartAction: string;
   safetyNote: string;
 }
 
-const buttonClass =
-  'w-full rounded-full bg-brand px-6 py-3.5 text-base font-semibold text-paper hover:bg-brand-strong disabled:cursor-not-allowed disabled:opacity-60';
+const MAX_PER_ADD = 99;
 
 /**
- * Price, size, quantity and add to cart. It is a plain form first (works before and without
- * JavaScript) and becomes hydrogen-react's AddToCartButton once hydrated.
+ * Price, size, quantity and add to cart: one form whose action is the add-to-cart Server Action. It
+ * posts as plain HTML before and without JavaScript; once hydrated it shows the line at once.
  */
-export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }: BuyBoxProps) {
+export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNote }: BuyBoxProps) {
   const hydrated = useHydrated();
+  const { actions, add, openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
-  const { beginAdd } = useCartUI();
 
   const stock = selected.quantityAvailable;
-  const maxQuantity = Math.max(1, Math.min(99, stock ?? 99));
+  const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
   const soldOut = !selected.availableForSale;
+  const pending: PendingLine = {
+    merchandiseId: selected.id,
+    productTitle,
+    productHandle,
+    variantTitle: selected.title,
+    image: selected.image ? { url: selected.image.url, altText: selected.image.altText } : null,
+    unitPrice: selected.price,
+    quantityAvailable: stock,
+  };
+  const refusal = refusals.find((item) => item.merchandiseId === selected.id && !item.lineId);
 
   return (
     <section aria-label="Buy" className="mt-6 rounded-card border border-line bg-paper-raised p-5">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <Money data={selected.price} as="p" className="text-3xl font-bold tabular-nums" />
+        <p className="text-3xl font-bold tabular-nums">{formatMoney(selected.price)}</p>
         {selected.compareAtPrice && (
           <p className="text-ink-subtle">
             <span className="sr-only">Regular price </span>
-            <s>
-              <Money data={selected.compareAtPrice} />
-            </s>
+            <s>{formatMoney(selected.compareAtPrice)}</s>
             <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
               Save {Math.round((1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) * 100)}%
             </span>
@@ -65,7 +72,7 @@ export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }
         <legend className="text-sm font-semibold">Size</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {sizes.map((choice) => {
-            const current = choice.size === sizeNumber(selected.title);
+            const current = choice.label === selected.title;
             return (
               <Link
                 key={choice.size}
@@ -86,7 +93,11 @@ export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }
         </div>
       </fieldset>
 
-      <form method="post" action={addToCartAction} className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form
+        action={hydrated ? (formData) => add(formData, pending) : asFormAction(actions.add)}
+        onSubmit={hydrated ? openDrawer : undefined}
+        className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end"
+      >
         <input type="hidden" name="merchandiseId" value={selected.id} />
         <div>
           <label htmlFor="buy-quantity" className="block text-sm font-semibold">
@@ -105,27 +116,17 @@ export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }
           />
         </div>
         <div className="flex-1">
-          {hydrated ? (
-            <ProductProvider data={product as Parameters<typeof ProductProvider>[0]['data']} initialVariantId={selected.id}>
-              <AddToCartButton
-                type="button"
-                variantId={selected.id}
-                quantity={quantity}
-                disabled={soldOut}
-                onClick={() => beginAdd(quantity)}
-                accessibleAddingToCartLabel="Adding to cart"
-                className={buttonClass}
-              >
-                {soldOut ? 'Sold out' : 'Add to cart'}
-              </AddToCartButton>
-            </ProductProvider>
-          ) : (
-            <button type="submit" disabled={soldOut} className={buttonClass}>
-              {soldOut ? 'Sold out' : 'Add to cart'}
-            </button>
-          )}
+          <button
+            type="submit"
+            disabled={soldOut}
+            className="w-full rounded-full bg-brand px-6 py-3.5 text-base font-semibold text-paper hover:bg-brand-strong disabled:cursor-not-allowed disabled:opacity-60"
+          >
+            {soldOut ? 'Sold out' : 'Add to cart'}
+          </button>
         </div>
       </form>
+      {refusal && <CartAlert message={refusal.message} />}
+      {problem && <CartAlert message={problem.message} retry={problem.retry} />}
 
       <p className="mt-4 flex gap-2 rounded-lg bg-accent-soft p-3 text-sm text-ink" data-testid="safety-note">
         <span aria-hidden="true">⚠</span>
@@ -136,16 +137,10 @@ export function BuyBox({ product, selected, sizes, addToCartAction, safetyNote }
           </a>
         </span>
       </p>
-      <CartProblem />
     </section>
   );
 }
 
 function clamp(value: number, max: number): number {
   return Number.isFinite(value) ? Math.max(1, Math.min(max, Math.round(value))) : 1;
-}
-
-function sizeNumber(title: string): number | undefined {
-  const match = /^(\d+)/.exec(title);
-  return match ? Number(match[1]) : undefined;
 }

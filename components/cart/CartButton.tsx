@@ -1,13 +1,11 @@
 'use client';
 
-import { useCart } from '@shopify/hydrogen-react';
-import { useCartUI } from './CartUIProvider';
+import { useCart } from './CartProvider';
 
 /** A link to /cart that opens the drawer instead once JavaScript runs. */
 export function CartButton() {
-  const { totalQuantity } = useCart();
-  const { openDrawer } = useCartUI();
-  const count = totalQuantity ?? 0;
+  const { cart, openDrawer } = useCart();
+  const count = cart?.totalQuantity ?? 0;
   return (
     <a
       href="/cart"

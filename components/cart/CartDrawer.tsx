@@ -2,15 +2,14 @@
 
 import { useEffect, useRef } from 'react';
 import { CartLines } from './CartLines';
-import { CartProblem } from './CartProblem';
-import { useCartUI } from './CartUIProvider';
+import { useCart } from './CartProvider';
 
 /**
  * A modal <dialog>: the browser traps focus in it and closes it on Escape; focus goes back to
  * whatever opened it.
  */
 export function CartDrawer() {
-  const { drawerOpen, closeDrawer } = useCartUI();
+  const { cart, drawerOpen, closeDrawer } = useCart();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -49,8 +48,7 @@ export function CartDrawer() {
             </button>
           </div>
           <div className="flex-1 overflow-y-auto px-5 pb-6">
-            <CartProblem />
-            <CartLines />
+            <CartLines cart={cart} />
           </div>
         </div>
       )}

@@ -1,6 +1,6 @@
 /**
- * The cart id lives in this cookie, readable by the server (no-JavaScript forms, /cart) and by the
- * browser (CartProvider), so both work on the same cart. Shared by server and client code.
+ * The cart id lives in this cookie, written only by the server (HttpOnly). Its lifetime matches how
+ * long the local store keeps a cart that was not checked out.
  */
 export const CART_COOKIE = 'cart';
 export const CART_COOKIE_MAX_AGE = 60 * 60 * 24 * 14;

@@ -10,40 +10,49 @@ import {
 import type { UserError } from './errors';
 import type { Cart } from './types';
 
+/** What a cart mutation answered: the cart as the store now holds it (unchanged when refused), and why not. */
 export interface CartChange {
   cart: Cart | null;
   userErrors: UserError[];
 }
 
+/** Who the request is made for: the shopper's IP is forwarded to Shopify with cart calls. */
+export interface Shopper {
+  buyerIp?: string;
+}
+
 type Payload = { cart: Cart | null; userErrors: UserError[] };
 
-export async function getCart(cartId: string): Promise<Cart | null> {
-  const data = await storefrontRequest<{ cart: Cart | null }>(CART_QUERY, { cartId }, { cache: 'no-store' });
+function cartRequest<TData>(document: string, variables: Record<string, unknown>, shopper: Shopper) {
+  return storefrontRequest<TData>(document, variables, { cache: 'no-store', buyerIp: shopper.buyerIp });
+}
+
+export async function getCart(cartId: string, shopper: Shopper = {}): Promise<Cart | null> {
+  const data = await cartRequest<{ cart: Cart | null }>(CART_QUERY, { cartId }, shopper);
   return data.cart;
 }
 
-/** Adds to the shopper's cart, or starts one when there is none (or it was checked out). */
-export async function addToCart(cartId: string | undefined, merchandiseId: string, quantity: number): Promise<CartChange> {
+/**
+ * Adds to the shopper's cart, or starts one when there is none (or it expired or was checked out):
+ * the cart is created by the first add, never by a visit.
+ */
+export async function addToCart(cartId: string | undefined, merchandiseId: string, quantity: number, shopper: Shopper = {}): Promise<CartChange> {
   const lines = [{ merchandiseId, quantity }];
   if (cartId) {
-    const data = await storefrontRequest<{ cartLinesAdd: Payload }>(CART_LINES_ADD_MUTATION, { cartId, lines }, { cache: 'no-store' });
+    const data = await cartRequest<{ cartLinesAdd: Payload }>(CART_LINES_ADD_MUTATION, { cartId, lines }, shopper);
     if (data.cartLinesAdd.cart || !isMissingCart(data.cartLinesAdd.userErrors)) return data.cartLinesAdd;
   }
-  const data = await storefrontRequest<{ cartCreate: Payload }>(CART_CREATE_MUTATION, { input: { lines } }, { cache: 'no-store' });
+  const data = await cartRequest<{ cartCreate: Payload }>(CART_CREATE_MUTATION, { input: { lines } }, shopper);
   return data.cartCreate;
 }
 
-export async function updateCartLine(cartId: string, lineId: string, quantity: number): Promise<CartChange> {
-  const data = await storefrontRequest<{ cartLinesUpdate: Payload }>(
-    CART_LINES_UPDATE_MUTATION,
-    { cartId, lines: [{ id: lineId, quantity }] },
-    { cache: 'no-store' },
-  );
+export async function updateCartLine(cartId: string, lineId: string, quantity: number, shopper: Shopper = {}): Promise<CartChange> {
+  const data = await cartRequest<{ cartLinesUpdate: Payload }>(CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: lineId, quantity }] }, shopper);
   return data.cartLinesUpdate;
 }
 
-export async function removeCartLine(cartId: string, lineId: string): Promise<CartChange> {
-  const data = await storefrontRequest<{ cartLinesRemove: Payload }>(CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [lineId] }, { cache: 'no-store' });
+export async function removeCartLine(cartId: string, lineId: string, shopper: Shopper = {}): Promise<CartChange> {
+  const data = await cartRequest<{ cartLinesRemove: Payload }>(CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [lineId] }, shopper);
   return data.cartLinesRemove;
 }
 

@@ -8,6 +8,11 @@ export interface RequestOptions {
   tags?: string[];
   /** Cart reads and writes are never cached. */
   cache?: 'no-store';
+  /**
+   * The shopper's IP, for requests made on their behalf (cart actions). Shopify asks server-side
+   * callers with a private token to forward it, so its bot protection sees buyers, not our server.
+   */
+  buyerIp?: string;
 }
 
 interface GraphQLResponse<TData> {
@@ -51,8 +56,9 @@ async function fetchFromShopify<TData>(query: string, variables: Record<string, 
     storefrontApiVersion: config.apiVersion,
     ...(config.privateToken ? { privateStorefrontToken: config.privateToken } : { publicStorefrontToken: config.publicToken }),
   });
+  // The private token is Shopify's advice for server-side calls; the public one still works without it.
   const headers = config.privateToken
-    ? client.getPrivateTokenHeaders({ contentType: 'json' })
+    ? client.getPrivateTokenHeaders({ contentType: 'json', ...(options.buyerIp ? { buyerIp: options.buyerIp } : {}) })
     : client.getPublicTokenHeaders({ contentType: 'json' });
 
   let response: Response;

@@ -3,16 +3,16 @@ import { SFAPI_VERSION } from './api-version';
 
 /**
  * Which storefront the app talks to. With PUBLIC_STORE_DOMAIN unset it is the embedded local store,
- * served by this app at the same path Shopify uses; otherwise a Shopify store. Only env vars differ.
+ * run in this process; otherwise a Shopify store, called from the server only. Only env vars differ.
  */
 export interface StorefrontConfig {
   mode: 'local' | 'shopify';
   /** "my-shop.myshopify.com" or a full origin; for the local store, the site's own origin. */
   storeDomain: string;
   apiVersion: string;
-  /** The public Storefront API token: safe to ship to browsers. */
+  /** The public Storefront API token, used when no private token is set. */
   publicToken: string;
-  /** Server-only token; never passed to client components. */
+  /** The private (server) token Shopify recommends for server-side calls; never leaves the server. */
   privateToken: string | undefined;
   /** Requests slower than this fail, so a slow store cannot hang a page or an action. */
   timeoutMs: number;
@@ -36,28 +36,5 @@ export function storefrontConfig(): StorefrontConfig {
     publicToken,
     privateToken: process.env.PRIVATE_STOREFRONT_API_TOKEN?.trim() || undefined,
     timeoutMs,
-  };
-}
-
-/** What client components get: everything ShopifyProvider needs, and nothing private. */
-export interface PublicStorefrontConfig {
-  storeDomain: string;
-  storefrontToken: string;
-  storefrontApiVersion: string;
-  /** The local store answers on the page's own origin, whatever host the shopper used. */
-  sameDomainForStorefrontApi: boolean;
-  countryIsoCode: 'US';
-  languageIsoCode: 'EN';
-}
-
-export function publicStorefrontConfig(): PublicStorefrontConfig {
-  const config = storefrontConfig();
-  return {
-    storeDomain: config.storeDomain,
-    storefrontToken: config.publicToken,
-    storefrontApiVersion: config.apiVersion,
-    sameDomainForStorefrontApi: config.mode === 'local',
-    countryIsoCode: 'US',
-    languageIsoCode: 'EN',
   };
 }

@@ -117,10 +117,12 @@ test('/ lists both products', async ({ page }) => {
 });
 
 test('the second product, added as content only, has its page and can be added to the cart', async ({ page }) => {
+  // The cart loads with a Server Action once the page has hydrated; a click before that posts the form.
+  const cartLoaded = page.waitForResponse((response) => response.request().method() === 'POST' && 'next-action' in response.request().headers());
   await page.goto('/products/vitamin-d3');
   await expect(page.getByRole('heading', { level: 1, name: 'Vitamin D3 2,000 IU' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
-  await page.waitForFunction(() => document.querySelector('[data-testid="cart-count"]') !== null);
+  await cartLoaded;
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('dialog', { name: 'Your cart' }).getByTestId('cart-line')).toContainText('Vitamin D3 2,000 IU');
 });

@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
-import { storefrontConfig } from '@/lib/storefront';
-import { getLocalStore } from '@/lib/storefront/local/instance';
+import { getLocalOrder } from '@/lib/storefront';
 
 export const metadata: Metadata = { title: 'Order confirmed', robots: { index: false, follow: false } };
 
 export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
-  if (storefrontConfig().mode !== 'local') notFound();
   const { id } = await params;
-  const order = getLocalStore().getOrder(decodeURIComponent(id));
+  // Next has already decoded the segment; a malformed escape never gets here as a 500.
+  const order = await getLocalOrder(id);
   if (!order) notFound();
   return (
     <div className="mx-auto max-w-2xl px-gutter py-10">

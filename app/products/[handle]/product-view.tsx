@@ -77,7 +77,7 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
         image={image}
         buyBox={
           offer.ok && selected ? (
-            <BuyBox product={offer.product} selected={selected} sizes={sizes} addToCartAction="/cart/add" safetyNote={SAFETY_NOTE} />
+            <BuyBox productTitle={offer.product.title} productHandle={handle} selected={selected} sizes={sizes} safetyNote={SAFETY_NOTE} />
           ) : (
             <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
           )

@@ -26,11 +26,10 @@ beforeAll(async () => {
     seenHeaders.push(request.headers);
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const answer = await store.handleRequest(
-      new Request(`http://shop.test${request.url}`, { method: request.method, headers: { 'content-type': String(request.headers['content-type']) }, body: Buffer.concat(chunks) }),
-    );
-    response.writeHead(answer.status, { 'content-type': 'application/json' });
-    response.end(await answer.text());
+    // Stands in for Shopify: the same documents executed against the Storefront schema.
+    const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(await store.execute({ query, variables })));
   });
   slow = await listen(() => {
     // never answers
@@ -67,6 +66,18 @@ describe('the storefront client in Shopify mode', () => {
     expect(change.userErrors).toEqual([]);
     expect((await getCart(change.cart!.id))?.totalQuantity).toBe(2);
     expect(catalog.products).toHaveLength(2);
+  });
+
+  it('with the private token, server calls use it and forward the buyer IP, as Shopify asks', async () => {
+    useStore(origin(shopify));
+    vi.stubEnv('PRIVATE_STOREFRONT_API_TOKEN', 'shpat_private_456');
+    const { addToCart } = await import('@/lib/storefront');
+    const change = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 1, { buyerIp: '203.0.113.7' });
+    expect(change.userErrors).toEqual([]);
+    const headers = seenHeaders.at(-1)!;
+    expect(headers['shopify-storefront-private-token']).toBe('shpat_private_456');
+    expect(headers['shopify-storefront-buyer-ip']).toBe('203.0.113.7');
+    expect(headers['x-shopify-storefront-access-token']).toBeUndefined();
   });
 
   it('a store that does not answer in time: the page gets a message instead of hanging', async () => {

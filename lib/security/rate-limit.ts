@@ -1,0 +1,25 @@
+import 'server-only';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/**
+ * Per-client limits on what costs the store something: new carts and (local) orders. Counted in this
+ * process's memory: one `next start` per machine, and nginx limits POST rates in front of all of them.
+ */
+const limiters = {
+  /** A shopper starts a cart once per visit; 20 a minute from one address is a script. */
+  cartCreate: new RateLimiterMemory({ keyPrefix: 'cart-create', points: 20, duration: 60 }),
+  checkout: new RateLimiterMemory({ keyPrefix: 'checkout', points: 5, duration: 60 }),
+};
+
+export type LimitedAction = keyof typeof limiters;
+
+/** Counts one attempt; answers how many seconds to wait when over the limit, or null when allowed. */
+export async function retryAfterSeconds(action: LimitedAction, client: string): Promise<number | null> {
+  try {
+    await limiters[action].consume(client);
+    return null;
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+    throw refusal;
+  }
+}
