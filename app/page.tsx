@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getContent } from '@/lib/content';
 
 export default function HomePage() {
@@ -9,7 +8,7 @@ export default function HomePage() {
       <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {products.map((product, index) => (
           <li key={product.handle} className="rounded-card border border-line bg-paper-raised p-4">
-            <Link href={`/products/${product.handle}`} className="group block">
+            <a href={`/products/${product.handle}`} className="group block">
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img
                 src={product.image.path}
@@ -21,7 +20,7 @@ export default function HomePage() {
               />
               <h2 className="mt-4 font-serif text-xl font-semibold group-hover:text-brand">{product.name}</h2>
               <p className="mt-1 text-sm text-ink-muted">{product.description}</p>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import type { ProductVariant } from '@/lib/storefront/types';
 import { asFormAction } from './cart-actions';
@@ -74,12 +73,11 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
           {sizes.map((choice) => {
             const current = choice.label === selected.title;
             return (
-              <Link
+              // Each size is its own static page: a plain link loads it (with or without JavaScript) and
+              // keeps next/link's router code out of the page.
+              <a
                 key={choice.size}
                 href={choice.href}
-                replace
-                scroll={false}
-                prefetch={false}
                 aria-current={current ? 'true' : undefined}
                 className={`rounded-full border px-4 py-2.5 text-sm font-semibold ${
                   current ? 'border-brand bg-brand text-paper' : 'border-line-strong hover:border-brand hover:text-brand'
@@ -87,7 +85,7 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
               >
                 {choice.label}
                 {!choice.available && <span className="sr-only"> (sold out)</span>}
-              </Link>
+              </a>
             );
           })}
         </div>

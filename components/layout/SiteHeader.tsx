@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /** `cart` is the slot for the cart link, so the header itself stays a server component. */
@@ -6,10 +5,10 @@ export function SiteHeader({ storeName, tagline, cart }: { storeName: string; ta
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-paper/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-page items-center justify-between gap-4 px-gutter">
-        <Link href="/" prefetch={false} className="flex flex-col leading-tight">
+        <a href="/" className="flex flex-col leading-tight">
           <span className="font-serif text-lg font-bold text-brand-strong">{storeName}</span>
           <span className="text-xs text-ink-subtle">{tagline}</span>
-        </Link>
+        </a>
         {cart}
       </div>
     </header>

@@ -22,8 +22,11 @@ test.describe('cart with JavaScript', () => {
     await openReady(page);
     await expect(page.getByText('$19.00').first()).toBeVisible();
 
+    // Each size is its own page: the link loads it, and the cart loads again there.
+    const cartLoaded = page.waitForResponse((response) => isServerAction(response.request().method(), response.request().headers()));
     await page.getByRole('link', { name: '120 softgels' }).click();
     await expect(page).toHaveURL(/\?size=120$/);
+    await cartLoaded;
     const buyBox = page.getByRole('region', { name: 'Buy' });
     await expect(buyBox.getByText('$32.00')).toBeVisible();
     await expect(buyBox.getByText('$38.00')).toBeVisible();

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
 import { getLocalOrder } from '@/lib/storefront';
@@ -34,9 +33,9 @@ export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
         <span>Total</span>
         <span className="tabular-nums">{formatMoney(order.total)}</span>
       </p>
-      <Link href="/" className="mt-8 inline-block text-brand underline underline-offset-2">
+      <a href="/" className="mt-8 inline-block text-brand underline underline-offset-2">
         Continue shopping
-      </Link>
+      </a>
     </div>
   );
 }

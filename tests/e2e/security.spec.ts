@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+
+/** Every kind of route the site serves: static pages, dynamic pages, a route handler, metadata files. */
+const ROUTES = ['/', '/products/vitamin-d3-k2', '/products/vitamin-d3-k2?size=120', '/cart', '/checkout', '/robots.txt', '/sitemap.xml', '/images/vitamin-d3-k2.svg', '/no-such-page'];
+
+test('every route sends the security headers', async ({ request }) => {
+  for (const route of ROUTES) {
+    const headers = (await request.get(route)).headers();
+    expect(headers['content-security-policy'], route).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy'], route).toContain("object-src 'none'");
+    expect(headers['content-security-policy'], route).not.toContain('unsafe-inline');
+    expect(headers['strict-transport-security'], route).toMatch(/max-age=\d{7,}/);
+    expect(headers['x-content-type-options'], route).toBe('nosniff');
+    expect(headers['x-frame-options'], route).toBe('DENY');
+  }
+});
+
+test('malformed input gets a clear 4xx, never a 500', async ({ request }) => {
+  const answers: Array<[string, number]> = [];
+  for (const path of ['/orders/%E0%A4%A', '/products/%E0%A4%A', '/images/%E0%A4%A', '/products/vitamin-d3-k2/size/%E0%A4%A', '/orders/not-an-order']) {
+    answers.push([path, (await request.get(path)).status()]);
+  }
+  for (const origin of ['foo', 'http://127.0.0.1:3100.evil.example', 'null', 'https://evil.example']) {
+    answers.push([`POST with Origin: ${origin}`, (await request.post('/cart', { headers: { Origin: origin }, form: { lineId: 'x' } })).status()]);
+  }
+  const big = 'x'.repeat(150_000);
+  for (const path of ['/cart', '/products/vitamin-d3-k2', '/api/revalidate']) {
+    answers.push([`150 KB body to ${path}`, (await request.post(path, { headers: { 'Content-Type': 'application/json' }, data: big })).status()]);
+  }
+  expect(answers.filter(([, status]) => status >= 500)).toEqual([]);
+  expect(Object.fromEntries(answers)).toMatchObject({
+    '/orders/%E0%A4%A': 400,
+    '/products/%E0%A4%A': 400,
+    '/orders/not-an-order': 404,
+    'POST with Origin: foo': 400,
+    'POST with Origin: null': 403,
+    'POST with Origin: https://evil.example': 403,
+    '150 KB body to /cart': 413,
+    '150 KB body to /products/vitamin-d3-k2': 413,
+    '150 KB body to /api/revalidate': 413,
+  });
+});
+
+test('one address cannot start carts without end: the 21st in a minute is refused in words', async ({ playwright, baseURL }) => {
+  const html = await (await (await playwright.request.newContext({ baseURL })).get('/products/vitamin-d3-k2')).text();
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)![1]!;
+  const outcomes: string[] = [];
+  for (let attempt = 0; attempt < 21; attempt++) {
+    // A fresh context has no cart cookie, so every add starts a cart. X-Real-IP is what nginx sets.
+    const shopper = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Real-IP': '198.51.100.9', Origin: baseURL! } });
+    await shopper.post('/products/vitamin-d3-k2', { multipart: { [actionField]: '', merchandiseId: 'gid://shopify/ProductVariant/D3K2-60', quantity: '1' } });
+    outcomes.push(await (await shopper.get('/cart')).text());
+    await shopper.dispose();
+  }
+  expect(outcomes.slice(0, 20).every((page) => page.includes('Added to cart.'))).toBe(true);
+  expect(outcomes[20]).toMatch(/Too many new carts from your connection\. Please try again in \d+ seconds\./);
+});
