@@ -1,53 +1,25 @@
-import type { Block, Inline } from '@/lib/content';
-import { CitationMark } from './CitationMark';
+import type { ContentHtml } from '@/lib/content';
 
-export function RichText({ blocks, className }: { blocks: Block[]; className?: string }) {
-  return (
-    <div className={className}>
-      {blocks.map((block, index) =>
-        block.type === 'paragraph' ? (
-          <p key={index}>
-            <Inlines nodes={block.children} />
-          </p>
-        ) : (
-          <ul key={index} className="list-disc space-y-1.5 pl-5 marker:text-brand">
-            {block.items.map((item, itemIndex) => (
-              <li key={itemIndex}>
-                <Inlines nodes={item} />
-              </li>
-            ))}
-          </ul>
-        ),
-      )}
-    </div>
-  );
-}
+/**
+ * How the elements of content HTML look (lib/content/render-html.ts makes it: p, ul/ol/li, strong,
+ * em, links, and footnote markers as <sup><a>[<span>source </span>1]</a></sup>). The HTML carries no
+ * classes: styling it from here keeps every class name in a file Tailwind scans and the HTML small.
+ * A footnote link is `sup a`, more specific than `a`, so it wins over the plain link style.
+ */
+const CONTENT_ELEMENTS = [
+  '[&_strong]:font-semibold [&_strong]:text-ink',
+  '[&_a]:text-brand [&_a]:underline [&_a]:underline-offset-2 [&_a]:hover:text-brand-strong',
+  '[&_ul]:list-disc [&_ul]:space-y-1.5 [&_ul]:pl-5 [&_ul]:marker:text-brand',
+  '[&_ol]:list-decimal [&_ol]:space-y-1.5 [&_ol]:pl-5 [&_ol]:marker:text-brand',
+  '[&_sup]:ml-0.5 [&_sup]:text-[0.7em] [&_sup]:leading-none',
+  '[&_sup_a]:rounded [&_sup_a]:px-0.5 [&_sup_a]:font-semibold [&_sup_a]:no-underline [&_sup_a]:hover:text-brand [&_sup_a]:hover:underline',
+  '[&_sup_span]:sr-only',
+].join(' ');
 
-export function Inlines({ nodes }: { nodes: Inline[] }) {
-  return nodes.map((node, index) => {
-    switch (node.type) {
-      case 'text':
-        return node.value;
-      case 'strong':
-        return (
-          <strong key={index} className="font-semibold text-ink">
-            <Inlines nodes={node.children} />
-          </strong>
-        );
-      case 'emphasis':
-        return (
-          <em key={index}>
-            <Inlines nodes={node.children} />
-          </em>
-        );
-      case 'link':
-        return (
-          <a key={index} href={node.href} className="text-brand underline underline-offset-2 hover:text-brand-strong">
-            <Inlines nodes={node.children} />
-          </a>
-        );
-      case 'citation':
-        return <CitationMark key={index} number={node.number} citationKey={node.key} refId={node.refId} />;
-    }
-  });
+/**
+ * Text from content/, inserted as the HTML the content loader made and sanitised at build time:
+ * one string, no React elements to send twice (HTML and RSC payload) or to hydrate.
+ */
+export function RichText({ html, className }: { html: ContentHtml; className?: string }) {
+  return <div className={className ? `${CONTENT_ELEMENTS} ${className}` : CONTENT_ELEMENTS} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -7,7 +7,7 @@ export function Disclaimer({ disclaimer }: { disclaimer: DisclaimerData }) {
       <h2 id="disclaimer-heading" className="text-base font-semibold">
         {disclaimer.title}
       </h2>
-      <RichText blocks={disclaimer.blocks} className="mt-3 space-y-3 text-sm leading-relaxed text-ink-muted" />
+      <RichText html={disclaimer.html} className="mt-3 space-y-3 text-sm leading-relaxed text-ink-muted" />
     </section>
   );
 }

@@ -11,7 +11,7 @@ export function Highlights({ highlights }: { highlights: Highlight[] }) {
         {highlights.map((highlight) => (
           <div key={highlight.title} className="rounded-card border border-line bg-paper-raised p-4">
             <h3 className="text-sm font-semibold tracking-wide text-brand uppercase">{highlight.title}</h3>
-            <RichText blocks={highlight.blocks} className="mt-2 space-y-2 text-sm leading-relaxed text-ink-muted" />
+            <RichText html={highlight.html} className="mt-2 space-y-2 text-sm leading-relaxed text-ink-muted" />
           </div>
         ))}
       </div>

@@ -33,7 +33,7 @@ export function ProductPage({ product, image, buyBox, facts }: { product: Produc
         {facts && <div className="lg:pt-5">{facts}</div>}
       </div>
 
-      <Takeaway blocks={product.takeaway} />
+      <Takeaway html={product.takeaway} />
       <WorksCited works={product.worksCited} />
       <Disclaimer disclaimer={product.disclaimer} />
     </article>

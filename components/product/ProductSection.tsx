@@ -19,7 +19,7 @@ export function ProductSection({ section, open = false }: { section: Section; op
         </span>
       </summary>
       <div id={section.id} role="region" aria-labelledby={headingId} className="scroll-mt-36 pb-6">
-        <RichText blocks={section.blocks} className="max-w-prose space-y-4 leading-relaxed text-ink-muted" />
+        <RichText html={section.html} className="max-w-prose space-y-4 leading-relaxed text-ink-muted" />
       </div>
     </details>
   );

@@ -1,13 +1,13 @@
-import type { Block } from '@/lib/content';
+import type { ContentHtml } from '@/lib/content';
 import { RichText } from '../content/RichText';
 
-export function Takeaway({ blocks }: { blocks: Block[] }) {
+export function Takeaway({ html }: { html: ContentHtml }) {
   return (
     <section aria-labelledby="takeaway-heading" className="mt-section rounded-card bg-brand-soft p-5 sm:p-8">
       <h2 id="takeaway-heading" className="font-serif text-2xl font-semibold text-brand-strong">
         The takeaway
       </h2>
-      <RichText blocks={blocks} className="mt-3 max-w-prose text-lg leading-relaxed text-ink" />
+      <RichText html={html} className="mt-3 max-w-prose text-lg leading-relaxed text-ink" />
     </section>
   );
 }

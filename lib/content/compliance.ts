@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
-import type { LocatedText, ParsedBlock, ParsedInline } from './rich-text';
+import type { LocatedText, Position } from './located-text';
+import type { CopyBlock } from './markdown';
 import type { SupplementFacts } from './types';
 import { readYaml } from './read-yaml';
-import type { Position } from './yaml-file';
 
 const rulesSchema = z.strictObject({
   claimWords: z.array(z.string().min(1)).min(1),
@@ -38,9 +38,9 @@ export class ComplianceChecker {
   }
 
   /** Disease claims: a claim word followed by a disease in the same sentence. */
-  checkCopy(file: string, blocks: ParsedBlock[], sectionId?: string): void {
+  checkCopy(file: string, blocks: CopyBlock[], sectionId?: string): void {
     if (sectionId && this.rules.notCheckedForDiseaseClaims.includes(sectionId)) return;
-    for (const source of blockSources(blocks)) this.checkText(file, source);
+    for (const { source } of blocks) this.checkText(file, source);
   }
 
   checkText(file: string, source: LocatedText): void {
@@ -65,33 +65,27 @@ export class ComplianceChecker {
   }
 
   /** Benefit claims should cite a source; a paragraph that introduces a list ("…support:") is not a claim. */
-  checkCitations(file: string, blocks: ParsedBlock[], sectionId: string): void {
+  checkCitations(file: string, blocks: CopyBlock[], sectionId: string): void {
     if (!this.rules.sectionsThatNeedCitations.includes(sectionId)) return;
-    for (const block of blocks) {
-      const claims =
-        block.type === 'paragraph'
-          ? [{ source: block.source, inlines: block.children }]
-          : block.sources.map((source, index) => ({ source, inlines: block.items[index] ?? [] }));
-      for (const { source, inlines } of claims) {
-        if (source.text.trim().endsWith(':') || hasCitation(inlines)) continue;
-        const position = source.positions[0] ?? { line: 1, column: 1 };
-        this.issues.warning(file, position.line, position.column, `Benefit claim without a citation: "${source.text.slice(0, 60)}…"`, 'Add the source that supports it, e.g. [@ods-vitamin-d].');
-      }
+    for (const { source, cited } of blocks) {
+      if (source.text.trim().endsWith(':') || cited) continue;
+      const position = source.positions[0] ?? { line: 1, column: 1 };
+      this.issues.warning(file, position.line, position.column, `Benefit claim without a citation: "${source.text.slice(0, 60)}…"`, 'Add the source that supports it, e.g. [@ods-vitamin-d].');
     }
   }
 
   /** The FDA statement must appear word for word in the disclaimer. */
-  checkDisclaimer(file: string, blocks: ParsedBlock[]): void {
-    const text = normalize(blockSources(blocks).map((source) => source.text).join(' '));
+  checkDisclaimer(file: string, blocks: CopyBlock[]): void {
+    const text = normalize(blocks.map(({ source }) => source.text).join(' '));
     if (!text.includes(normalize(this.rules.fdaStatement))) {
       this.issues.error(file, 1, 1, 'The disclaimer is missing the FDA statement', `Add this sentence word for word: "${this.rules.fdaStatement}"`);
     }
   }
 
   /** A daily amount above the upper limit the product's own safety text states is an error. */
-  checkUpperLimits(file: string, facts: SupplementFacts | null, safety: ParsedBlock[], factsPosition: (row: number) => Position): void {
+  checkUpperLimits(file: string, facts: SupplementFacts | null, safety: CopyBlock[], factsPosition: (row: number) => Position): void {
     if (!facts) return;
-    const safetyText = blockSources(safety).map((source) => source.text).join(' ');
+    const safetyText = safety.map(({ source }) => source.text).join(' ');
     for (const { nutrient, unit } of this.rules.upperLimits) {
       const limit = new RegExp(`upper (?:intake level|limit) for ${escape(nutrient)} is ([\\d,]+) ${escape(unit)}`, 'i').exec(safetyText);
       if (!limit) continue;
@@ -114,14 +108,6 @@ export class ComplianceChecker {
       });
     }
   }
-}
-
-function blockSources(blocks: ParsedBlock[]): LocatedText[] {
-  return blocks.flatMap((block) => (block.type === 'paragraph' ? [block.source] : block.sources));
-}
-
-function hasCitation(inlines: ParsedInline[]): boolean {
-  return inlines.some((inline) => inline.type === 'cite' || ('children' in inline && hasCitation(inline.children)));
 }
 
 function sentences(text: string): Array<{ text: string; start: number }> {

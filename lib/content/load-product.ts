@@ -2,19 +2,23 @@ import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
 import type { ComplianceChecker } from './compliance';
 import type { CitationLibrary } from './load-citations';
+import type { ImageLibrary } from './load-images';
 import { loadSection } from './load-section';
+import type { LocatedText } from './located-text';
+import { listOf, parseMarkdown, type ParsedMarkdown } from './markdown';
+import { pageRenderer } from './render-html';
 import { CitationResolver } from './resolve-citations';
-import { parseBlocks, parseInline, type LocatedText, type ParsedBlock } from './rich-text';
 import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
-import type { Citation, Highlight, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
-import { findUnsafeSvg, toInlineSvg } from './svg';
+import type { Citation, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
+import { toInlineSvg } from './svg';
 import { readYaml } from './read-yaml';
 import { describePath, type YamlFile } from './yaml-file';
 
 interface SharedContent {
   citations: CitationLibrary;
-  disclaimer: { title: string; blocks: ParsedBlock[] } | null;
+  disclaimer: { title: string; text: ParsedMarkdown } | null;
   compliance: ComplianceChecker | null;
+  images: ImageLibrary;
 }
 
 export function loadProduct(files: ContentFiles, issues: IssueCollector, directory: string, shared: SharedContent): Product | null {
@@ -34,23 +38,19 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   checkVariants(data, yaml, file, issues);
 
   const located = (path: PropertyKey[], value: string): LocatedText => yaml.locatedText(path, value);
-  const inlineBlocks = (path: PropertyKey[], value: string): ParsedBlock[] => {
-    const source = located(path, value);
-    return [{ type: 'paragraph', children: parseInline(source, file, issues), source }];
-  };
+  const markdown = (path: PropertyKey[], value: string): ParsedMarkdown => parseMarkdown(located(path, value), file, issues, 'field');
 
-  const resolver = new CitationResolver(shared.citations, issues, listedWorks(data, shared.citations, yaml, file, issues));
-
-  // Resolve in page order so footnote markers are numbered the way a reader meets them.
-  const highlights: Highlight[] = data.highlights.map((highlight, index) => ({
-    title: highlight.title,
-    blocks: resolver.blocks([
-      ...(highlight.text ? inlineBlocks(['highlights', index, 'text'], highlight.text) : []),
+  // Parsed in file order (so messages come in the order of the file)…
+  const highlightTexts = data.highlights.map((highlight, index) => {
+    const parts = [
+      ...(highlight.text ? [markdown(['highlights', index, 'text'], highlight.text)] : []),
       ...(highlight.list
-        ? [listBlock(highlight.list.map((item, line) => located(['highlights', index, 'list', line], item)), file, issues)]
+        ? [listOf(highlight.list.map((item, line) => parseMarkdown(located(['highlights', index, 'list', line], item), file, issues, 'list-item')))]
         : []),
-    ]),
-  }));
+    ];
+    return { title: highlight.title, tree: { type: 'root' as const, children: parts.flatMap((part) => part.tree.children) } };
+  });
+  const takeawayText = markdown(['takeaway'], data.takeaway);
   const parsedSections = loadSections(files, issues, directory, data, yaml, file);
   const compliance = shared.compliance;
   if (compliance) {
@@ -62,29 +62,32 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     });
     compliance.checkText(file, located(['takeaway'], data.takeaway));
     for (const section of parsedSections) {
-      compliance.checkCopy(section.source, section.blocks, section.id);
-      compliance.checkCitations(section.source, section.blocks, section.id);
+      compliance.checkCopy(section.source, section.text.copy, section.id);
+      compliance.checkCitations(section.source, section.text.copy, section.id);
     }
     compliance.checkUpperLimits(
       file,
       data.supplementFacts ?? null,
-      parsedSections.find((section) => section.id === 'safety')?.blocks ?? [],
+      parsedSections.find((section) => section.id === 'safety')?.text.copy ?? [],
       (row) => yaml.positionOf(['supplementFacts', 'rows', row, 'amount']),
     );
   }
-  const sections = parsedSections.map(
-    (section): Section => ({ ...section, blocks: resolver.blocks(section.blocks) }),
-  );
-  const takeaway = resolver.blocks(parseBlocks([located(['takeaway'], data.takeaway)], file, issues));
-  const disclaimer = shared.disclaimer
-    ? { title: shared.disclaimer.title, blocks: resolver.blocks(shared.disclaimer.blocks) }
-    : { title: 'Disclaimer', blocks: [] };
 
-  const image = loadImage(files, issues, yaml, file, ['image', 'file'], data.image.file, data.image.alt);
+  // …and rendered in page order, so footnote markers are numbered the way a reader meets them.
+  const resolver = new CitationResolver(shared.citations, issues, listedWorks(data, shared.citations, yaml, file, issues));
+  const render = pageRenderer(resolver);
+  const highlights = highlightTexts.map((highlight) => ({ title: highlight.title, html: render(highlight.tree) }));
+  const sections = parsedSections.map(({ text, ...section }): Section => ({ ...section, html: render(text.tree) }));
+  const takeaway = render(takeawayText.tree);
+  const disclaimer = shared.disclaimer
+    ? { title: shared.disclaimer.title, html: render(shared.disclaimer.text.tree) }
+    : { title: 'Disclaimer', html: render({ type: 'root', children: [] }) };
+
+  const image = loadImage(shared.images, issues, yaml, file, ['image', 'file'], data.image.file, data.image.alt);
   if (!image) return null;
   const variants = data.variants.map((variant, index) => {
     const variantImage = variant.image
-      ? loadImage(files, issues, yaml, file, ['variants', index, 'image'], variant.image, `${data.image.alt}, ${variant.title ?? `${variant.size} softgels`}`)
+      ? loadImage(shared.images, issues, yaml, file, ['variants', index, 'image'], variant.image, `${data.image.alt}, ${variant.title ?? `${variant.size} softgels`}`)
       : null;
     return toCatalogVariant(variant, variantImage);
   });
@@ -138,12 +141,12 @@ function loadSections(files: ContentFiles, issues: IssueCollector, directory: st
     }
     seen.add(id);
     const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
-    return section ? [{ id: id as SectionId, title: section.title, blocks: section.blocks, source: section.file }] : [];
+    return section ? [{ id: id as SectionId, title: section.title, text: section.text, source: section.file }] : [];
   });
 }
 
 function loadImage(
-  files: ContentFiles,
+  images: ImageLibrary,
   issues: IssueCollector,
   yaml: YamlFile,
   file: string,
@@ -156,22 +159,14 @@ function loadImage(
     issues.error(file, position.line, position.column, `${describePath(path)} "${name}" must be an .svg file name in content/images`, 'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.');
     return null;
   }
-  if (!files.exists('images', name)) {
+  if (!images.has(name)) {
     issues.error(file, position.line, position.column, `${describePath(path)} "${name}" is not in content/images`, 'Add the file to content/images or fix the name.');
     return null;
   }
-  const svg = files.read(issues, 'images', name) ?? '';
-  const size = /viewBox="\s*0\s+0\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*"/.exec(svg);
-  if (!size) {
-    issues.error(files.relative('images', name), 1, 1, 'The SVG needs a viewBox="0 0 width height" so the page can reserve its space');
-    return null;
-  }
-  const unsafe = findUnsafeSvg(svg);
-  if (unsafe) {
-    issues.error(files.relative('images', name), unsafe.line, 1, `The SVG contains ${unsafe.what}, which is not allowed`, 'Export the illustration again as a plain SVG (shapes, gradients and text only).');
-    return null;
-  }
-  return { path: `/images/${name}`, alt, width: Number(size[1]), height: Number(size[2]), markup: toInlineSvg(svg, name.replace(/\.svg$/, '')) };
+  // An illustration with problems has its own messages, at its own lines.
+  const image = images.get(name);
+  if (!image) return null;
+  return { path: `/images/${name}`, alt, width: image.width, height: image.height, markup: toInlineSvg(image.svg, name.replace(/\.svg$/, '')) };
 }
 
 function toCatalogVariant(variant: ProductFile['variants'][number], image: ProductImage | null): ProductVariant {
@@ -207,22 +202,18 @@ function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: 
   });
 }
 
-function listBlock(sources: LocatedText[], file: string, issues: IssueCollector): ParsedBlock {
-  return { type: 'list', items: sources.map((source) => parseInline(source, file, issues)), sources };
-}
-
-/** A product.yaml with errors still gets its sections checked, so one run reports everything. */
 /** A product.yaml with errors still gets its sections checked, so one run reports every problem. */
 function checkSectionsOfBrokenProduct(files: ContentFiles, issues: IssueCollector, directory: string, raw: unknown, shared: SharedContent): void {
   const listed = (raw as { sections?: unknown } | null)?.sections;
   if (!Array.isArray(listed)) return;
-  const resolver = new CitationResolver(shared.citations, issues, []);
+  // Rendered only to have unknown citation keys reported; the page is not built.
+  const render = pageRenderer(new CitationResolver(shared.citations, issues, []));
   for (const id of listed) {
     if (typeof id !== 'string' || !(SECTION_IDS as readonly string[]).includes(id)) continue;
     const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
     if (!section) continue;
-    shared.compliance?.checkCopy(section.file, section.blocks, section.id);
-    shared.compliance?.checkCitations(section.file, section.blocks, section.id);
-    resolver.blocks(section.blocks);
+    shared.compliance?.checkCopy(section.file, section.text.copy, section.id);
+    shared.compliance?.checkCitations(section.file, section.text.copy, section.id);
+    render(section.text.tree);
   }
 }

@@ -1,13 +1,14 @@
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
-import { parseBlocks, splitFrontMatter, type ParsedBlock } from './rich-text';
+import { locateLines } from './located-text';
+import { parseMarkdown, splitFrontMatter, type ParsedMarkdown } from './markdown';
 import { sectionFrontMatterSchema } from './schemas';
 import { describePath, YamlFile } from './yaml-file';
 
 export interface ParsedSection {
   id: string;
   title: string;
-  blocks: ParsedBlock[];
+  text: ParsedMarkdown;
   file: string;
 }
 
@@ -31,15 +32,15 @@ export function loadSection(files: ContentFiles, issues: IssueCollector, parts: 
     issues.error(file, position.line, position.column, `Section id "${frontMatter.data.id}" does not match its file name "${expectedId}.md"`, `Set id: ${expectedId}, or rename the file.`);
   }
 
-  const blocks = parseBlocks(split.body, file, issues);
-  if (blocks.length === 0) {
+  const text = parseMarkdown(locateLines(split.body, split.bodyLine), file, issues, 'file');
+  if (text.tree.children.length === 0) {
     issues.error(file, split.closingLine, 1, `Section "${frontMatter.data.title}" has no text`, 'Write at least one paragraph below the closing ---, or remove the section from product.yaml.');
   }
-  return { id: frontMatter.data.id, title: frontMatter.data.title, blocks, file };
+  return { id: frontMatter.data.id, title: frontMatter.data.title, text, file };
 }
 
 /** The disclaimer is a Markdown file with only a title in its front matter. */
-export function loadDisclaimer(files: ContentFiles, issues: IssueCollector): { title: string; blocks: ParsedBlock[]; file: string } | null {
+export function loadDisclaimer(files: ContentFiles, issues: IssueCollector): { title: string; text: ParsedMarkdown; file: string } | null {
   const file = files.relative('disclaimer.md');
   const source = files.read(issues, 'disclaimer.md');
   if (source === null) return null;
@@ -53,7 +54,7 @@ export function loadDisclaimer(files: ContentFiles, issues: IssueCollector): { t
     issues.error(file, position.line, position.column, 'title: is required');
     return null;
   }
-  const blocks = parseBlocks(split.body, file, issues);
-  if (blocks.length === 0) issues.error(file, 1, 1, 'The disclaimer has no text');
-  return { title, blocks, file };
+  const text = parseMarkdown(locateLines(split.body, split.bodyLine), file, issues, 'file');
+  if (text.tree.children.length === 0) issues.error(file, 1, 1, 'The disclaimer has no text');
+  return { title, text, file };
 }

@@ -2,6 +2,7 @@ import { ContentFiles } from './files';
 import { ContentError, IssueCollector, type ContentIssue } from './issues';
 import { ComplianceChecker, loadComplianceRules } from './compliance';
 import { loadCitations } from './load-citations';
+import { loadImages } from './load-images';
 import { loadProduct } from './load-product';
 import { loadDisclaimer } from './load-section';
 import { siteSchema } from './schemas';
@@ -21,13 +22,14 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   const site = loadSite(files, issues);
   const citations = loadCitations(files, issues);
   const disclaimer = loadDisclaimer(files, issues);
+  const images = loadImages(files, issues);
   const rules = loadComplianceRules(files, issues);
   const compliance = rules ? new ComplianceChecker(rules, issues) : null;
-  if (compliance && disclaimer) compliance.checkDisclaimer(disclaimer.file, disclaimer.blocks);
+  if (compliance && disclaimer) compliance.checkDisclaimer(disclaimer.file, disclaimer.text.copy);
   const products = files
     .list('products')
     .filter((directory) => files.isDirectory('products', directory))
-    .map((directory) => loadProduct(files, issues, directory, { citations, disclaimer, compliance }))
+    .map((directory) => loadProduct(files, issues, directory, { citations, disclaimer, compliance, images }))
     .filter((product): product is Product => product !== null);
 
   checkCatalog(products, files, issues);

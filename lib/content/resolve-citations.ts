@@ -1,11 +1,12 @@
 import type { CitationLibrary } from './load-citations';
 import type { IssueCollector } from './issues';
-import type { ParsedBlock, ParsedInline } from './rich-text';
-import type { Block, Citation, Inline, WorkCited } from './types';
+import type { CitationNode } from './markdown-citations';
+import type { Citation, WorkCited } from './types';
 
 /**
  * Numbers citations for one page: works are numbered in list order, and every footnote marker gets
- * an id so the works-cited list can link back to it.
+ * an id so the works-cited list can link back to it. The page renderer asks for each citation in
+ * page order (render-html.ts).
  */
 export class CitationResolver {
   private readonly works: WorkCited[] = [];
@@ -19,52 +20,27 @@ export class CitationResolver {
     listed.forEach((citation) => this.add(citation));
   }
 
-  blocks(blocks: ParsedBlock[]): Block[] {
-    return blocks.map((block) =>
-      block.type === 'paragraph'
-        ? { type: 'paragraph', children: this.inlines(block.children) }
-        : { type: 'list', items: block.items.map((item) => this.inlines(item)) },
-    );
-  }
-
-  inlines(nodes: ParsedInline[]): Inline[] {
-    return this.resolveInlines(nodes).map((node, index, all) =>
-      // "text [@key]" is written with a space for readability; the marker sits right after the word.
-      node.type === 'text' && all[index + 1]?.type === 'citation' ? { ...node, value: node.value.trimEnd() } : node,
-    );
-  }
-
-  private resolveInlines(nodes: ParsedInline[]): Inline[] {
-    return nodes.flatMap((node): Inline[] => {
-      switch (node.type) {
-        case 'text':
-          return [node];
-        case 'strong':
-        case 'emphasis':
-          return [{ type: node.type, children: this.inlines(node.children) }];
-        case 'link':
-          return [{ type: 'link', href: node.href, children: this.inlines(node.children) }];
-        case 'cite': {
-          const citation = this.library.byKey.get(node.key);
-          if (!citation) {
-            if (this.library.brokenKeys.has(node.key)) return [];
-            const suggestion = closestKey(node.key, [...this.library.byKey.keys()]);
-            this.issues.error(
-              node.file,
-              node.position.line,
-              node.position.column,
-              `Unknown citation key "${node.key}"`,
-              suggestion ? `Did you mean [@${suggestion}]? Keys are listed in content/citations.yaml.` : 'Add the source to content/citations.yaml first, then cite its key.',
-            );
-            return [];
-          }
-          const work = this.byKey.get(citation.key) ?? this.add(citation);
-          const refId = `ref-${citation.key}-${work.citedAt.length + 1}`;
-          work.citedAt.push(refId);
-          return [{ type: 'citation', key: citation.key, number: work.number, refId }];
-        }
-      }
-    });
+  /** The number and marker id of one mention, or null (and a message) when the key is unknown. */
+  cite(node: CitationNode): { number: number; refId: string } | null {
+    const key = node.value;
+    const citation = this.library.byKey.get(key);
+    if (!citation) {
+      // A broken entry in citations.yaml has its own message already.
+      if (this.library.brokenKeys.has(key) || !node.data) return null;
+      const suggestion = closestKey(key, [...this.library.byKey.keys()]);
+      this.issues.error(
+        node.data.file,
+        node.data.at.line,
+        node.data.at.column,
+        `Unknown citation key "${key}"`,
+        suggestion ? `Did you mean [@${suggestion}]? Keys are listed in content/citations.yaml.` : 'Add the source to content/citations.yaml first, then cite its key.',
+      );
+      return null;
+    }
+    const work = this.byKey.get(citation.key) ?? this.add(citation);
+    const refId = `ref-${citation.key}-${work.citedAt.length + 1}`;
+    work.citedAt.push(refId);
+    return { number: work.number, refId };
   }
 
   worksCited(): WorkCited[] {

@@ -1,30 +1,26 @@
 import type { CatalogVariant } from './catalog-types';
 
-/** Inline text after parsing; citations are already resolved to their number on the page. */
-export type Inline =
-  | { type: 'text'; value: string }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'emphasis'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] }
-  | { type: 'citation'; key: string; number: number; refId: string };
-
-export type Block =
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'list'; items: Inline[][] };
+/**
+ * Text from content/ as HTML, made at load time from the Markdown (lib/content/render-html.ts):
+ * only paragraphs, lists, bold, emphasis, web links and numbered citation links, sanitised against
+ * exactly that. The page inserts it as it is. Only the renderer makes one (the brand stops a plain
+ * string from being passed where sanitised HTML is expected).
+ */
+export type ContentHtml = string & { readonly __brand: 'ContentHtml' };
 
 export type SectionId = 'benefits' | 'mechanism' | 'who-benefits' | 'safety';
 
 export interface Section {
   id: SectionId;
   title: string;
-  blocks: Block[];
+  html: ContentHtml;
   /** The file it came from, relative to the repository, for messages. */
   source: string;
 }
 
 export interface Highlight {
   title: string;
-  blocks: Block[];
+  html: ContentHtml;
 }
 
 export interface Citation {
@@ -48,7 +44,7 @@ export interface ProductImage {
   alt: string;
   width: number;
   height: number;
-  /** The SVG, made safe to inline into the page. */
+  /** The SVG, checked and sanitised (lib/content/svg.ts), its ids prefixed: safe to inline into the page. */
   markup: string;
 }
 
@@ -76,7 +72,7 @@ export interface Product {
   description: string;
   image: ProductImage;
   highlights: Highlight[];
-  takeaway: Block[];
+  takeaway: ContentHtml;
   sections: Section[];
   worksCited: WorkCited[];
   disclaimer: Disclaimer;
@@ -86,7 +82,7 @@ export interface Product {
 
 export interface Disclaimer {
   title: string;
-  blocks: Block[];
+  html: ContentHtml;
 }
 
 export interface Site {

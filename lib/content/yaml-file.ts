@@ -1,12 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { IssueCollector } from './issues';
-import { joinLines, locateLine, type LocatedText } from './rich-text';
+import { joinLines, locateLine, type LocatedText, type Position } from './located-text';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position };
 
 /** A parsed YAML file that can say on which line any value sits. */
 export class YamlFile {

@@ -1,15 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type Block, type Inline, type Product } from '@/lib/content';
+import { checkContent, type ContentHtml, type Product } from '@/lib/content';
 
 const { content, issues } = checkContent(process.cwd());
 const product = content?.products.find((item) => item.handle === 'vitamin-d3-k2') as Product;
 
-function citationsIn(blocks: Block[]): Array<Extract<Inline, { type: 'citation' }>> {
-  const walk = (nodes: Inline[]): Array<Extract<Inline, { type: 'citation' }>> =>
-    nodes.flatMap((node) => (node.type === 'citation' ? [node] : 'children' in node ? walk(node.children) : []));
-  return blocks.flatMap((block) => (block.type === 'paragraph' ? walk(block.children) : block.items.flatMap(walk)));
+/** The footnote markers in rendered content, read back from the HTML the way a browser would. */
+function citationsIn(...html: ContentHtml[]): Array<{ key: string; number: number; refId: string }> {
+  const document = parseDocument(html.join(''));
+  return DomUtils.getElementsByTagName('sup', document).map((sup) => {
+    const link = DomUtils.getElementsByTagName('a', sup)[0]!;
+    return {
+      key: link.attribs.href!.replace(/^#cite-/, ''),
+      number: Number(/(\d+)\]$/.exec(DomUtils.textContent(link))![1]),
+      refId: link.attribs.id!,
+    };
+  });
 }
 
 describe('the real content', () => {
@@ -25,7 +33,7 @@ describe('the real content', () => {
       ['who-benefits', 'Who might benefit'],
       ['safety', 'Safety and considerations'],
     ]);
-    for (const section of product.sections) expect(section.blocks.length).toBeGreaterThan(0);
+    for (const section of product.sections) expect(section.html).toMatch(/^<(p|ul)>/);
   });
 
   it('lists all 55 works cited, numbered in article order, with unique keys', () => {
@@ -43,8 +51,7 @@ describe('the real content', () => {
   });
 
   it('links every footnote marker to a listed work, and every work back to its markers', () => {
-    const blocks = [...product.highlights.flatMap((highlight) => highlight.blocks), ...product.sections.flatMap((section) => section.blocks), ...product.takeaway];
-    const markers = citationsIn(blocks);
+    const markers = citationsIn(...product.highlights.map((highlight) => highlight.html), ...product.sections.map((section) => section.html), product.takeaway);
     expect(markers.length).toBeGreaterThan(10);
     const byKey = new Map(product.worksCited.map((work) => [work.key, work]));
     for (const marker of markers) {
@@ -59,11 +66,11 @@ describe('the real content', () => {
 
   it('cites the sources whose titles support the safety claims', () => {
     const safety = product.sections.find((section) => section.id === 'safety')!;
-    expect(citationsIn(safety.blocks).map((marker) => marker.key)).toEqual(['ods-vitamin-d', 'aha-acc-warfarin-guide', 'blood-k-warfarin-stability']);
+    expect(citationsIn(safety.html).map((marker) => marker.key)).toEqual(['ods-vitamin-d', 'aha-acc-warfarin-guide', 'blood-k-warfarin-stability']);
   });
 
   it('carries the disclaimer with the FDA statement', () => {
-    const text = JSON.stringify(product.disclaimer.blocks);
+    const text = product.disclaimer.html;
     expect(text).toContain('These statements have not been evaluated by the Food and Drug Administration.');
     expect(text).toContain('substitute for professional medical advice');
   });

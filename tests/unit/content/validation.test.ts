@@ -106,13 +106,6 @@ describe('every validation error names the file and line', () => {
     expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${BENEFITS}:${lineOf(copy.root, BENEFITS, '[@Bad Key]')}:\\d+: Malformed citation`))]));
   });
 
-  it('an illustration with a script in it', () => {
-    const copy = contentCopy();
-    copy.edit('content/images/vitamin-d3-k2.svg', (text) => text.replace('</svg>', '<script>alert(1)</script>\n</svg>'));
-    const line = lineOf(copy.root, 'content/images/vitamin-d3-k2.svg', '<script>');
-    expect(errorsOf(copy.root)).toEqual([`content/images/vitamin-d3-k2.svg:${line}:1: The SVG contains a <script> element, which is not allowed`]);
-  });
-
   it('reports several mistakes in one run, each at its own line', () => {
     const copy = contentCopy();
     copy.edit(SAFETY, (text) => text.replace('[@ods-vitamin-d]', '[@ods-vitamin-x]'));
