@@ -5,6 +5,8 @@ export interface PageWeight {
   htmlGzipBytes: number;
   scripts: number;
   firstLoadJsGzipBytes: number;
+  /** The inline RSC payload: the contents of every `self.__next_f.push(…)` script, summed (raw bytes). */
+  rscPayloadBytes: number;
 }
 
 const kb = (bytes: number) => Math.round((bytes / 1000) * 10) / 10;
@@ -24,10 +26,15 @@ export async function measurePageWeight(pageUrl: string): Promise<PageWeight> {
     const script = Buffer.from(await (await fetch(source)).arrayBuffer());
     firstLoadJsGzipBytes += gzipSync(script, { level: 9 }).length;
   }
+  const rscPayloadBytes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1]!)
+    .filter((body) => body.includes('self.__next_f.push'))
+    .reduce((total, body) => total + Buffer.byteLength(body), 0);
   return {
     htmlBytes: Buffer.byteLength(html),
     htmlGzipBytes: gzipSync(html, { level: 9 }).length,
     scripts: unique.length,
     firstLoadJsGzipBytes,
+    rscPayloadBytes,
   };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,19 +6,40 @@ import path from 'node:path';
 export interface RunningServer {
   url: string;
   pid: number;
+  /** LOCAL_STORE_DATA_DIR of this server (the storefront's SQLite file lives there). */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
-/** Starts the production server (`npm start`) directly, without npm, so its pid is the server's and its RSS can be read. */
-export async function startNextServer(port: number): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-bench-'));
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/http/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', LOCAL_STORE_DATA_DIR: dataDir, SITE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+/** `next build [dir]` with the repo's own next; `dir` is relative to the repo root (the floor: bench/floor). */
+export function buildNext(dir?: string): number {
+  const start = Date.now();
+  const build = spawnSync(process.execPath, [NEXT_BIN, 'build', ...(dir ? [dir] : [])], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
-  await waitForUrl(`${url}/`, 60_000);
-  return { url, pid: child.pid!, stop: () => stop(child) };
+  if (build.status !== 0) throw new Error(`next build ${dir ?? ''} failed`);
+  return Math.round((Date.now() - start) / 100) / 10;
+}
+
+/**
+ * `next start [dir]` on loopback, spawned with node directly (no npm in between), so the pid is the
+ * server's own (`next start` serves in the process it starts in) and its RSS can be read.
+ */
+export async function startNextServer(port: number, options: { dir?: string; dataDir?: string } = {}): Promise<RunningServer> {
+  // The floor (a `dir`) has no store; the storefront gets a fresh one unless told which.
+  const dataDir = options.dataDir ?? (options.dir ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-bench-')));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', ...(options.dir ? [options.dir] : []), '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', ...(dataDir ? { LOCAL_STORE_DATA_DIR: dataDir } : {}), SITE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`next start ${options.dir ?? ''} exited with code ${code}`))));
+  exited.catch(() => {});
+  await Promise.race([waitForUrl(`${url}/`, 60_000), exited]);
+  return { url, pid: child.pid!, dataDir, stop: () => stop(child) };
 }
 
 export async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
@@ -37,7 +58,7 @@ export async function waitForUrl(url: string, timeoutMs: number): Promise<void> 
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -1,38 +1,88 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForUrl } from './server';
 
-// Node's http module serving one buffer: the fastest a Node static file server gets.
-const SERVER_SOURCE = `
-const http = require('node:http');
-const body = require('node:fs').readFileSync(process.argv[1]);
-const server = http.createServer((_request, response) => {
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
-  response.end(body);
-});
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
-`;
+const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
 /**
- * The reference for throughput: the same HTML bytes served from memory, on the same machine in the same
- * run. In its own process, as the app's server is, so it does not share an event loop with the load
- * generator.
+ * The throughput reference: nginx serving the PDP's HTML bytes as a plain file from a temp dir, on the
+ * same machine in the same run. The same software that fronts the app (deploy/nginx), so the ratio
+ * nginx-PDP / static compares the app's path through nginx with nginx at its simplest, and no
+ * hand-written server is involved. Its own prefix, config and pid file; nothing outside the temp dir.
  */
-export async function startStaticServer(html: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-static-')), 'page.html');
-  fs.writeFileSync(file, html);
-  const child = spawn(process.execPath, ['-e', SERVER_SOURCE, file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-    child.once('exit', (code) => reject(new Error(`the static server exited with code ${code}`)));
-  });
+export async function startStaticServer(html: string, options: { workerProcesses?: number | 'auto' } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-static-nginx-'));
+  const root = path.join(prefix, 'html');
+  fs.mkdirSync(root);
+  fs.writeFileSync(path.join(root, 'index.html'), html);
+  // mkdtemp makes 0700 dirs; workers run as an unprivileged user when the master runs as root.
+  for (const dir of [prefix, root]) fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.join(root, 'index.html'), 0o644);
+
+  const port = await freePort();
+  const conf = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(
+    conf,
+    `worker_processes ${options.workerProcesses ?? 'auto'};
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/client_body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  types { text/html html; }
+  default_type text/html;
+  charset utf-8;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  keepalive_requests 100000;
+  open_file_cache max=16 inactive=60s;
+  open_file_cache_valid 60s;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    location / { try_files /index.html =404; }
+  }
+}
+`,
+  );
+  const test = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`nginx -t failed for the static reference: ${test.stderr}`);
+  const child = spawn(NGINX, ['-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForUrl(url, 10_000);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     close: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill();
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => {
+          fs.rmSync(prefix, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGQUIT'); // graceful stop of the master and its workers
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/** A free loopback port (the OS picks it; closed again right away). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
