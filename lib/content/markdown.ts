@@ -32,8 +32,12 @@ export interface ParsedMarkdown {
 
 const markdown = unified().use(remarkParse).use(remarkCitations).freeze();
 
-/** Web links and links within the site; everything else (javascript:, data:, mailto:…) is refused. */
-const ALLOWED_LINK = /^(https:\/\/|http:\/\/|#|\/)/;
+/**
+ * Web links and links within the site; everything else (javascript:, data:, mailto:…) is refused.
+ * `//host` and `/\host` are links to another site (browsers read both as protocol-relative), so a
+ * site link is a single slash followed by something else.
+ */
+const ALLOWED_LINK = /^(https:\/\/|http:\/\/|#|\/(?![/\\]))/;
 const CITATION_HINT = 'Write a citation as [@key], one key per pair of brackets, e.g. [@ods-vitamin-d].';
 const HTML_HINT = 'Use **bold**, *emphasis*, [text](https://…) and [@key] instead of HTML tags.';
 
@@ -110,7 +114,9 @@ function problemWith(node: Nodes, place: MarkdownPlace, source: LocatedText): Pr
         ? { message: 'A list is not allowed inside a list entry', hint: 'Remove the "- " (or "1. ") at the start: each entry under list: is already one bullet.' }
         : null;
     case 'link':
-      return ALLOWED_LINK.test(node.url) ? null : { message: `Link "${node.url}" is not a web address`, hint: 'Links start with https://, / or #.' };
+      return ALLOWED_LINK.test(node.url)
+        ? null
+        : { message: `Link "${node.url}" is not a web address`, hint: 'Links start with https:// (written in full), / for a page of this site, or # for a part of this page.' };
     case 'heading': {
       const marker = source.text[node.position?.start.offset ?? 0] === '#';
       if (!marker) {

@@ -59,6 +59,9 @@ describe('section Markdown: what sections may not contain is reported at its lin
     expect(data.errors).toEqual([`${data.at('[Label]')}: Link "data:text/html;base64,PHNjcmlwdD4=" is not a web address`]);
     const mail = withMarkdown('[Write to us](mailto:help@example.com)');
     expect(mail.errors).toEqual([`${mail.at('[Write to us]')}: Link "mailto:help@example.com" is not a web address`]);
+    // Starts with a slash, but leaves the site.
+    const offSite = withMarkdown('[Our shop](//evil.example/checkout)');
+    expect(offSite.errors).toEqual([`${offSite.at('[Our shop]')}: Link "//evil.example/checkout" is not a web address`]);
   });
 
   it('web links, links within the site and autolinks pass', () => {
