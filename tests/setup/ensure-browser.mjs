@@ -1,6 +1,8 @@
 /**
- * Run before the tests: makes sure a Chromium is there for Playwright and Lighthouse, and Java for
- * the Nu HTML Checker. Browser downloads do not work here, so Debian's packages are installed.
+ * Run before the tests: checks for a Chromium (Playwright and Lighthouse), Java (the Nu HTML Checker)
+ * and nginx (tests/e2e/nginx.spec.ts runs deploy/nginx in front of the app), and installs Debian's
+ * packages for whatever is missing (browser downloads do not work here). The tests start their own
+ * unprivileged nginx; the system service the package may start is not used.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ function aptInstall(packages) {
   }
 }
 
+console.log('Checking for a browser, Java and nginx…');
 const missing = [];
 if (!chromiumExecutable()) missing.push('chromium');
 const hasJava = (() => {
@@ -30,6 +33,16 @@ const hasJava = (() => {
 })();
 if (!hasJava) missing.push('default-jre-headless');
 if (!fs.existsSync('/usr/share/fonts/truetype/dejavu')) missing.push('fonts-dejavu-core');
+const hasNginx = (() => {
+  if (fs.existsSync('/usr/sbin/nginx')) return true;
+  try {
+    execSync('nginx -v', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasNginx) missing.push('nginx');
 if (missing.length > 0) aptInstall(missing);
 
 const browser = chromiumExecutable();
@@ -38,3 +51,8 @@ if (!browser) {
   process.exit(1);
 }
 console.log(`Browser: ${browser.source}`);
+if (!hasNginx && !fs.existsSync('/usr/sbin/nginx')) {
+  console.error('No nginx found after installing: expected /usr/sbin/nginx.');
+  process.exit(1);
+}
+console.log(`nginx: ${fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'on PATH'}`);
