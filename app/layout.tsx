@@ -7,7 +7,7 @@ import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
-import { addToCart, loadCart, removeLine, updateLineQuantity } from './cart/actions';
+import { addToCart, addToCartFromPage, applyDiscountCode, loadCart, removeDiscountCode, removeLine, updateLineQuantity } from './cart/actions';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -21,7 +21,15 @@ export function generateMetadata(): Metadata {
   };
 }
 
-const cartActions = { load: loadCart, add: addToCart, updateQuantity: updateLineQuantity, remove: removeLine };
+const cartActions = {
+  load: loadCart,
+  add: addToCart,
+  addFromPage: addToCartFromPage,
+  updateQuantity: updateLineQuantity,
+  remove: removeLine,
+  applyDiscount: applyDiscountCode,
+  removeDiscount: removeDiscountCode,
+};
 
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 

@@ -7,6 +7,7 @@ import {
   addToCart as addLine,
   getCart,
   removeCartLine,
+  setDiscountCodes,
   StorefrontError,
   toCartView,
   updateCartLine,
@@ -18,6 +19,7 @@ import { calledFromScript, clientAddress } from './request-context';
 
 const MAX_QUANTITY = 99;
 const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
+const DISCOUNT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const LINE_ID = /^gid:\/\/shopify\/CartLine\/[A-Za-z0-9_-]{1,64}(\?cart=[A-Za-z0-9_-]{1,128})?$/;
 
 /** The cart for the header badge and the drawer, read once the page has loaded. */
@@ -49,6 +51,14 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
   return answer(result, 'Added to cart.');
 }
 
+/**
+ * The buy box's form before hydration, with useActionState's signature: that is what lets React give
+ * the form a real `action` URL (the page itself) instead of the empty one HTML does not allow.
+ */
+export async function addToCartFromPage(_previous: unknown, formData: FormData): Promise<CartActionResult> {
+  return addToCart(formData);
+}
+
 /** Sets a line's quantity; 0 removes it. The +/− buttons send the quantity they lead to. */
 export async function updateLineQuantity(formData: FormData): Promise<CartActionResult> {
   const lineId = text(formData, 'lineId');
@@ -68,6 +78,32 @@ export async function removeLine(formData: FormData): Promise<CartActionResult> 
   if (!cartId || !LINE_ID.test(lineId)) return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
   const who = await shopper();
   return answer(await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }), 'Removed from cart.');
+}
+
+/** Adds a code to the ones on the cart; the store says whether it applies, in its own words. */
+export async function applyDiscountCode(formData: FormData): Promise<CartActionResult> {
+  const code = text(formData, 'code').trim();
+  const cartId = await readCartId();
+  if (!DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'Enter a discount code: letters, digits and dashes, up to 64 characters.' });
+  if (!cartId) return answer({ refusals: [{ discountCode: code, message: 'Add something to your cart before entering a discount code.' }] });
+  const who = await shopper();
+  const result = await applyChange(cartId, async () => {
+    const current = (await getCart(cartId, who))?.discountCodes.map((entry) => entry.code) ?? [];
+    return setDiscountCodes(cartId, [...new Set([...current, code])], who);
+  }, { discountCode: code });
+  return answer(result, `Discount code ${code.toUpperCase()} applied.`);
+}
+
+export async function removeDiscountCode(formData: FormData): Promise<CartActionResult> {
+  const code = text(formData, 'code').trim();
+  const cartId = await readCartId();
+  if (!cartId || !DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'That discount code is not on your cart.' });
+  const who = await shopper();
+  const result = await applyChange(cartId, async () => {
+    const current = (await getCart(cartId, who))?.discountCodes.map((entry) => entry.code) ?? [];
+    return setDiscountCodes(cartId, current.filter((entry) => entry.toUpperCase() !== code.toUpperCase()), who);
+  }, { discountCode: code });
+  return answer(result, `Discount code ${code.toUpperCase()} removed.`);
 }
 
 async function applyChange(cartId: string | undefined, change: () => Promise<CartChange>, target: Omit<CartRefusal, 'message'>): Promise<CartActionResult> {

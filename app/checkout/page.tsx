@@ -39,6 +39,12 @@ export default async function CheckoutPage() {
               </li>
             ))}
           </ul>
+          {Number(cart.discount.amount) > 0 && (
+            <p className="mt-4 flex justify-between text-brand">
+              <span>Discount ({cart.discountCodes.filter((code) => code.applicable).map((code) => code.code).join(', ')})</span>
+              <span className="tabular-nums">−{formatMoney(cart.discount)}</span>
+            </p>
+          )}
           <p className="mt-4 flex justify-between text-lg font-semibold">
             <span>Total</span>
             <span className="tabular-nums">{formatMoney(cart.total)}</span>

@@ -1,8 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ProductVariant } from '@/lib/storefront/types';
-import { asFormAction } from './cart-actions';
 import { CartAlert } from './CartAlert';
 import { useCart } from './CartProvider';
 import { formatMoney } from './format-money';
@@ -34,6 +33,9 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
   const hydrated = useHydrated();
   const { actions, add, openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
+  // Before hydration the form posts to this page (the permalink), where the Server Action runs.
+  const permalink = sizes.find((choice) => choice.label === selected.title)?.href ?? `/products/${productHandle}`;
+  const [, addBeforeHydration] = useActionState(actions.addFromPage, null, permalink);
 
   const stock = selected.quantityAvailable;
   const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
@@ -92,7 +94,7 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
       </fieldset>
 
       <form
-        action={hydrated ? (formData) => add(formData, pending) : asFormAction(actions.add)}
+        action={hydrated ? (formData) => add(formData, pending) : addBeforeHydration}
         onSubmit={hydrated ? openDrawer : undefined}
         className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end"
       >

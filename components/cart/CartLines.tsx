@@ -3,6 +3,7 @@
 import type { CartLineView, CartView } from '@/lib/storefront/cart-view';
 import { asFormAction } from './cart-actions';
 import { CartAlert } from './CartAlert';
+import { CartDiscounts } from './CartDiscounts';
 import { useCart } from './CartProvider';
 import { formatMoney } from './format-money';
 import { PENDING_LINE_PREFIX } from './optimistic-cart';
@@ -42,7 +43,24 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
                 {formatMoney(cart!.subtotal)}
               </span>
             </p>
+            {Number(cart!.discount.amount) > 0 && (
+              <>
+                <p className="mt-1 flex items-center justify-between text-brand">
+                  <span>Discount</span>
+                  <span className="tabular-nums" data-testid="cart-discount">
+                    −{formatMoney(cart!.discount)}
+                  </span>
+                </p>
+                <p className="mt-1 flex items-center justify-between text-lg font-semibold">
+                  <span>Total</span>
+                  <span className="tabular-nums" data-testid="cart-total">
+                    {formatMoney(cart!.total)}
+                  </span>
+                </p>
+              </>
+            )}
             <p className="mt-1 text-sm text-ink-subtle">Shipping and taxes are calculated at checkout.</p>
+            <CartDiscounts cart={cart!} />
             {/* Checking out while a change is on its way would check out the cart without it. */}
             {cart!.checkoutUrl && !saving ? (
               <a href={cart!.checkoutUrl} className="mt-4 block rounded-full bg-brand px-6 py-3.5 text-center font-semibold text-paper hover:bg-brand-strong">

@@ -22,6 +22,8 @@ interface CartContextValue {
   add: (formData: FormData, line: PendingLine) => Promise<void>;
   updateQuantity: (formData: FormData) => Promise<void>;
   remove: (formData: FormData) => Promise<void>;
+  applyDiscount: (formData: FormData) => Promise<void>;
+  removeDiscount: (formData: FormData) => Promise<void>;
   /** A cart the server already rendered (the /cart page), used until the shopper's own loads. */
   adopt: (cart: CartView | null) => void;
   drawerOpen: boolean;
@@ -106,6 +108,10 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
     [actions.remove, run],
   );
 
+  // Discounts are the store's to compute, so a code shows once the store has answered.
+  const applyDiscount = useCallback(async (formData: FormData) => void (await run(actions.applyDiscount, formData, null)), [actions.applyDiscount, run]);
+  const removeDiscount = useCallback(async (formData: FormData) => void (await run(actions.removeDiscount, formData, null)), [actions.removeDiscount, run]);
+
   const adopt = useCallback((serverCart: CartView | null) => setStoreCart((current) => (current === undefined ? serverCart : current)), []);
 
   const value = useMemo<CartContextValue>(
@@ -119,12 +125,14 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       add,
       updateQuantity,
       remove,
+      applyDiscount,
+      removeDiscount,
       adopt,
       drawerOpen,
       openDrawer: () => setDrawerOpen(true),
       closeDrawer: () => setDrawerOpen(false),
     }),
-    [cart, storeCart, refusals, problem, actions, add, updateQuantity, remove, adopt, drawerOpen],
+    [cart, storeCart, refusals, problem, actions, add, updateQuantity, remove, applyDiscount, removeDiscount, adopt, drawerOpen],
   );
 
   return (

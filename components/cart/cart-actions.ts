@@ -4,6 +4,7 @@ import type { CartView } from '@/lib/storefront/cart-view';
 export interface CartRefusal {
   lineId?: string;
   merchandiseId?: string;
+  discountCode?: string;
   message: string;
 }
 
@@ -24,8 +25,12 @@ export type CartAction = (formData: FormData) => Promise<CartActionResult>;
 export interface CartActions {
   load: () => Promise<CartActionResult>;
   add: CartAction;
+  /** `add` with useActionState's signature, for the buy box's form before hydration. */
+  addFromPage: (previous: CartActionResult | null, formData: FormData) => Promise<CartActionResult>;
   updateQuantity: CartAction;
   remove: CartAction;
+  applyDiscount: CartAction;
+  removeDiscount: CartAction;
 }
 
 /**

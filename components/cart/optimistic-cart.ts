@@ -13,7 +13,15 @@ export const PENDING_LINE_PREFIX = 'pending:';
 
 /** The cart as it will look once the store accepts `edit`; the store's answer then replaces it. */
 export function applyEdit(cart: CartView | null | undefined, edit: CartEdit): CartView {
-  const base: CartView = cart ?? { totalQuantity: 0, subtotal: zero(currencyOf(edit)), total: zero(currencyOf(edit)), checkoutUrl: '', lines: [] };
+  const base: CartView = cart ?? {
+    totalQuantity: 0,
+    subtotal: zero(currencyOf(edit)),
+    discount: zero(currencyOf(edit)),
+    total: zero(currencyOf(edit)),
+    discountCodes: [],
+    checkoutUrl: '',
+    lines: [],
+  };
   let lines = base.lines;
   if (edit.type === 'add') {
     const existing = lines.find((line) => line.merchandiseId === edit.line.merchandiseId);
@@ -32,8 +40,8 @@ export function applyEdit(cart: CartView | null | undefined, edit: CartEdit): Ca
     lines,
     totalQuantity: lines.reduce((sum, line) => sum + line.quantity, 0),
     subtotal: fromCents(subtotalCents, currency),
-    // Discounts are the store's to compute: until it answers, the total follows the subtotal.
-    total: fromCents(subtotalCents, currency),
+    // Discounts are the store's to compute: until it answers, the last known discount stands.
+    total: fromCents(Math.max(0, subtotalCents - cents(base.discount)), currency),
   };
 }
 

@@ -24,7 +24,11 @@ export interface CartLineView {
 export interface CartView {
   totalQuantity: number;
   subtotal: Money;
+  /** What discount codes take off, summed; zero without one. */
+  discount: Money;
   total: Money;
+  /** Codes on the cart; `applicable` false when the store keeps one that does not apply. */
+  discountCodes: Array<{ code: string; applicable: boolean }>;
   checkoutUrl: string;
   lines: CartLineView[];
 }
@@ -33,10 +37,17 @@ export function toCartView(cart: Cart): CartView {
   return {
     totalQuantity: cart.totalQuantity,
     subtotal: cart.cost.subtotalAmount,
+    discount: sumMoney(cart.discountAllocations.map((allocation) => allocation.discountedAmount), cart.cost.subtotalAmount.currencyCode),
     total: cart.cost.totalAmount,
+    discountCodes: cart.discountCodes.map(({ code, applicable }) => ({ code, applicable })),
     checkoutUrl: cart.checkoutUrl,
     lines: flattenConnection(cart.lines).map(toLineView),
   };
+}
+
+function sumMoney(amounts: Money[], currencyCode: string): Money {
+  const cents = amounts.reduce((sum, money) => sum + Math.round(Number(money.amount) * 100), 0);
+  return { amount: (cents / 100).toFixed(2), currencyCode };
 }
 
 function toLineView(line: CartLine): CartLineView {

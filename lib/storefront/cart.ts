@@ -2,6 +2,7 @@ import 'server-only';
 import { storefrontRequest } from './client';
 import {
   CART_CREATE_MUTATION,
+  CART_DISCOUNT_CODES_UPDATE_MUTATION,
   CART_LINES_ADD_MUTATION,
   CART_LINES_REMOVE_MUTATION,
   CART_LINES_UPDATE_MUTATION,
@@ -54,6 +55,20 @@ export async function updateCartLine(cartId: string, lineId: string, quantity: n
 export async function removeCartLine(cartId: string, lineId: string, shopper: Shopper = {}): Promise<CartChange> {
   const data = await cartRequest<{ cartLinesRemove: Payload }>(CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [lineId] }, shopper);
   return data.cartLinesRemove;
+}
+
+/**
+ * Replaces the cart's discount codes (Shopify's API sets the whole list at once). Shopify keeps a code
+ * that does not apply and says why in a warning; those count as refusals here.
+ */
+export async function setDiscountCodes(cartId: string, discountCodes: string[], shopper: Shopper = {}): Promise<CartChange> {
+  const data = await cartRequest<{ cartDiscountCodesUpdate: Payload & { warnings?: Array<{ message: string; code: string }> } }>(
+    CART_DISCOUNT_CODES_UPDATE_MUTATION,
+    { cartId, discountCodes },
+    shopper,
+  );
+  const { cart, userErrors, warnings = [] } = data.cartDiscountCodesUpdate;
+  return { cart, userErrors: [...userErrors, ...warnings.map((warning) => ({ message: warning.message, code: warning.code, field: ['discountCodes'] }))] };
 }
 
 function isMissingCart(errors: UserError[]): boolean {

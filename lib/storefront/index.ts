@@ -1,4 +1,4 @@
-export { addToCart, getCart, removeCartLine, updateCartLine, type CartChange, type Shopper } from './cart';
+export { addToCart, getCart, removeCartLine, setDiscountCodes, updateCartLine, type CartChange, type Shopper } from './cart';
 export { CART_COOKIE, CART_COOKIE_MAX_AGE } from './cart-cookie';
 export { toCartView, type CartLineView, type CartView } from './cart-view';
 export { storefrontConfig } from './config';

@@ -50,6 +50,8 @@ export interface Cart {
   id: string;
   checkoutUrl: string;
   totalQuantity: number;
+  discountCodes: Array<{ code: string; applicable: boolean }>;
+  discountAllocations: Array<{ discountedAmount: Money }>;
   cost: { subtotalAmount: Money; totalAmount: Money };
   lines: { nodes: CartLine[] };
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { actionFormFields } from './support/action-form';
 
 const PDP = '/products/vitamin-d3-k2';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -221,17 +222,60 @@ test.describe('cart without JavaScript', () => {
   });
 
   test('a post from another site or a sandboxed frame changes nothing', async ({ request }) => {
-    const html = await (await request.get(PDP)).text();
-    const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1];
-    expect(actionField).toBeTruthy();
+    const fields = actionFormFields(await (await request.get(PDP)).text());
     for (const origin of ['https://evil.example', 'null', 'foo', 'http://127.0.0.1:3100.evil.example']) {
       const response = await request.post(PDP, {
         headers: { Origin: origin },
-        multipart: { [actionField!]: '', merchandiseId: 'gid://shopify/ProductVariant/D3K2-60', quantity: '1' },
+        multipart: { ...fields, quantity: '1' },
         maxRedirects: 0,
       });
       expect([400, 403], `Origin: ${origin}`).toContain(response.status());
       expect(response.headers()['set-cookie'] ?? '').not.toContain('cart=');
     }
+  });
+});
+
+test.describe('discount codes', () => {
+  test('with JavaScript: a code that does not apply says so and changes nothing; WELCOME10 takes 10% off, and can be removed', async ({ page }) => {
+    await openReady(page);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(drawer(page).getByRole('link', { name: 'Check out' })).toBeVisible();
+
+    await drawer(page).getByLabel('Discount code').fill('NOPE');
+    await drawer(page).getByRole('button', { name: 'Apply' }).click();
+    await expect(drawer(page).getByRole('alert')).toContainText('NOPE');
+    await expect(drawer(page).getByTestId('cart-discount')).toHaveCount(0);
+    await expect(drawer(page).getByTestId('cart-subtotal')).toHaveText('$19.00');
+
+    await drawer(page).getByLabel('Discount code').fill('welcome10');
+    await drawer(page).getByRole('button', { name: 'Apply' }).click();
+    await expect(drawer(page).getByTestId('cart-discount')).toHaveText('−$1.90');
+    await expect(drawer(page).getByTestId('cart-total')).toHaveText('$17.10');
+    await expect(drawer(page).getByRole('alert')).toHaveCount(0);
+
+    await drawer(page).getByRole('button', { name: 'Remove discount code WELCOME10' }).click();
+    await expect(drawer(page).getByTestId('cart-discount')).toHaveCount(0);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the same forms apply a code, and the order carries the discount', async ({ page }) => {
+      await page.goto(PDP);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await expect(page).toHaveURL(/\/cart$/);
+      await page.getByLabel('Discount code').fill('BOGUS-CODE');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByRole('alert').first()).toContainText('BOGUS-CODE');
+      await page.getByLabel('Discount code').fill('WELCOME10');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByText('Discount code WELCOME10 applied.')).toBeVisible();
+      await expect(page.getByTestId('cart-total')).toHaveText('$17.10');
+      await page.getByRole('link', { name: 'Check out' }).click();
+      await expect(page.getByText(/Discount \(WELCOME10\)/)).toBeVisible();
+      await page.getByRole('button', { name: 'Place order' }).click();
+      await expect(page.getByRole('heading', { name: /your order is placed/ })).toBeVisible();
+      await expect(page.getByText('−$1.90')).toBeVisible();
+    });
   });
 });

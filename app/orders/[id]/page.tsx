@@ -29,6 +29,12 @@ export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
           </li>
         ))}
       </ul>
+      {Number(order.discount.amount) > 0 && (
+        <p className="mt-4 flex justify-between text-brand">
+          <span>Discount</span>
+          <span className="tabular-nums">−{formatMoney(order.discount)}</span>
+        </p>
+      )}
       <p className="mt-4 flex justify-between text-lg font-semibold">
         <span>Total</span>
         <span className="tabular-nums">{formatMoney(order.total)}</span>

@@ -4,6 +4,16 @@ const CART_FIELDS = `#graphql
     id
     checkoutUrl
     totalQuantity
+    discountCodes {
+      code
+      applicable
+    }
+    discountAllocations {
+      discountedAmount {
+        amount
+        currencyCode
+      }
+    }
     cost {
       subtotalAmount {
         amount
@@ -56,6 +66,22 @@ const USER_ERRORS = `
     message
     code
   }
+`;
+
+export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
+  mutation CartDiscountCodesUpdate($cartId: ID!, $discountCodes: [String!]!) {
+    cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {
+      cart {
+        ...CartFields
+      }
+      ${USER_ERRORS}
+      warnings {
+        code
+        message
+      }
+    }
+  }
+  ${CART_FIELDS}
 `;
 
 export const CART_QUERY = `#graphql

@@ -15,7 +15,9 @@ const pending: PendingLine = {
 const storeCart: CartView = {
   totalQuantity: 2,
   subtotal: usd('38.0'),
+  discount: usd('0.0'),
   total: usd('38.0'),
+  discountCodes: [],
   checkoutUrl: 'https://shop.example/checkout',
   lines: [{ ...pending, id: 'gid://shopify/CartLine/a', merchandiseId: 'gid://shopify/ProductVariant/D3K2-60', variantTitle: '60 softgels', unitPrice: usd('19.0'), totalPrice: usd('38.0'), quantity: 2 }],
 };
