@@ -1,11 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { CartRow, LineRow } from './cart-repository';
-import { connection, type ConnectionArgs } from './connection';
+import { nodesConnection } from './connection';
 import { applyDiscounts, discountFor } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money, toCents } from './money';
 import { variantObject, type StoreContext } from './product-objects';
 
-/** The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. */
+/**
+ * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
+ * whose variant left the catalog is not shown, counted or sold (see orders.ts).
+ */
 export function cartObject(context: StoreContext, cart: CartRow): Record<string, unknown> {
   const currency = context.catalog.currency;
   const lines = context.carts.lines(cart.token).flatMap((line) => {
@@ -17,86 +21,31 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
-  const lineObjects = () => lines.map(({ line, product, variant }) => lineObject(context, line, variantObject(context, product, variant), toCents(variant.price), variant.compareAtPrice));
-  const attributes = cart.attributes.map((attribute) => ({ __typename: 'Attribute', ...attribute }));
+  const lineObjects = () => lines.map(({ line, product, variant }) => lineObject(line, variantObject(context, product, variant), toCents(variant.price), currency));
 
   return {
-    __typename: 'Cart',
     id: cartGid(cart.token),
-    checkoutUrl: `${context.siteUrl}/checkout?cart=${encodeURIComponent(cart.token)}`,
-    createdAt: cart.createdAt,
-    updatedAt: cart.updatedAt,
-    note: cart.note,
-    attributes,
-    attribute: ({ key }: { key: string }) => attributes.find((attribute) => attribute.key === key) ?? null,
-    buyerIdentity: {
-      __typename: 'CartBuyerIdentity',
-      countryCode: cart.buyerIdentity.countryCode ?? null,
-      email: cart.buyerIdentity.email ?? null,
-      phone: cart.buyerIdentity.phone ?? null,
-      customer: null,
-      deliveryAddressPreferences: [],
-      purchasingCompany: null,
-      preferences: null,
-    },
-    discountCodes: cart.discountCodes.map((code) => ({ __typename: 'CartDiscountCode', code, applicable: discountFor(code) !== undefined })),
+    // The checkout reads the cart from the shopper's cookie: the cart id is a bearer secret, kept out of URLs.
+    checkoutUrl: `${context.siteUrl}/checkout`,
+    totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
+    cost: { subtotalAmount: money(subtotalCents, currency), totalAmount: money(totalCents, currency) },
+    lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection(lineObjects(), args, info),
+    discountCodes: cart.discountCodes.map((code) => ({ code, applicable: discountFor(code) !== undefined })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',
       code: discount.code,
       discountedAmount: money(discount.cents, currency),
-      targetType: 'LINE_ITEM',
-      discountApplication: {
-        __typename: 'CartDiscountApplication',
-        allocationMethod: 'ACROSS',
-        targetSelection: 'ALL',
-        targetType: 'LINE_ITEM',
-        value: { __typename: 'PricingPercentageValue', percentage: discount.percentage },
-      },
     })),
-    appliedGiftCards: [],
-    totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
-    lines: (args: ConnectionArgs) => connection(lineObjects(), args),
-    cost: costObject(subtotalCents, totalCents, currency),
-    estimatedCost: costObject(subtotalCents, totalCents, currency),
   };
 }
 
-function costObject(subtotalCents: number, totalCents: number, currency: string) {
+function lineObject(line: LineRow, merchandise: Record<string, unknown>, unitCents: number, currency: string) {
   return {
-    __typename: 'CartCost',
-    subtotalAmount: money(subtotalCents, currency),
-    subtotalAmountEstimated: false,
-    totalAmount: money(totalCents, currency),
-    totalAmountEstimated: false,
-    checkoutChargeAmount: money(totalCents, currency),
-    totalTaxAmount: null,
-    totalTaxAmountEstimated: false,
-    totalDutyAmount: null,
-    totalDutyAmountEstimated: false,
-  };
-}
-
-function lineObject(context: StoreContext, line: LineRow, merchandise: Record<string, unknown>, unitCents: number, compareAt: string | null) {
-  const currency = context.catalog.currency;
-  const attributes = line.attributes.map((attribute) => ({ __typename: 'Attribute', ...attribute }));
-  const total = money(unitCents * line.quantity, currency);
-  return {
+    // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
     __typename: 'CartLine',
     id: lineGid(line.id),
     quantity: line.quantity,
-    attributes,
-    attribute: ({ key }: { key: string }) => attributes.find((attribute) => attribute.key === key) ?? null,
     merchandise,
-    cost: {
-      __typename: 'CartLineCost',
-      amountPerQuantity: money(unitCents, currency),
-      compareAtAmountPerQuantity: compareAt ? money(toCents(compareAt), currency) : null,
-      subtotalAmount: total,
-      totalAmount: total,
-    },
-    estimatedCost: { __typename: 'CartLineEstimatedCost', amount: total, subtotalAmount: total, totalAmount: total, compareAtAmount: null },
-    discountAllocations: [],
-    sellingPlanAllocation: null,
-    parentRelationship: null,
+    cost: { amountPerQuantity: money(unitCents, currency), totalAmount: money(unitCents * line.quantity, currency) },
   };
 }

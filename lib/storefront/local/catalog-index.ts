@@ -28,8 +28,4 @@ export class CatalogIndex {
   variant(sku: string): IndexedVariant | undefined {
     return this.variants.get(sku);
   }
-
-  allProducts(): CatalogProduct[] {
-    return this.catalog.products;
-  }
 }

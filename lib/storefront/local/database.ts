@@ -54,24 +54,61 @@ const MIGRATIONS = [
    DROP TABLE cart_lines;
    ALTER TABLE cart_lines_v2 RENAME TO cart_lines;
    CREATE INDEX order_lines_order ON order_lines (order_id);`,
+  // Expired carts are found by their last change (cart-repository.ts deleteExpired).
+  `CREATE INDEX carts_open_by_update ON carts (updated_at) WHERE completed_at IS NULL;`,
 ];
 
-/** Opens (and on first run creates) the store's SQLite file: WAL so readers never wait on writers. */
-export function openDatabase(dataDir: string): Database.Database {
+export const DATABASE_FILE = 'local-store.sqlite';
+
+/**
+ * Opens (and on first run creates) the store's SQLite file: WAL so readers never wait on writers.
+ * `readonly` serves an existing file without writing to it (a read-only mount or a snapshot): reads
+ * work, and every write fails as a storage error. Throws when the file cannot be opened or migrated.
+ */
+export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Database.Database {
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (options.readonly) {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    if (pendingMigrations(db) > 0) {
+      db.close();
+      throw new Error(`${file} needs migrations, which a read-only store cannot run.`);
+    }
+    return db;
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   // The busy timeout comes first: several Next workers may open a fresh file at the same moment, and
   // switching it to WAL needs a lock. NORMAL sync is durable in WAL mode except on power loss.
-  const db = new Database(path.join(dataDir, 'local-store.sqlite'), { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  // Checkpoints run in the background (checkpointer.ts); this caps the log file once one completes.
-  db.pragma('journal_size_limit = 67108864');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+  const db = new Database(file, { timeout: 5000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // Checkpoints run in the background (checkpointer.ts); this trims the log file whenever it restarts.
+    db.pragma('journal_size_limit = 67108864');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
+/**
+ * SQLite's quick_check (structure of every page, not index contents): [] when the file is sound,
+ * otherwise what SQLite found. Linear in the file's size, so it runs once, when the store opens.
+ */
+export function quickCheck(db: Database.Database): string[] {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+  return problems;
+}
+
+function pendingMigrations(db: Database.Database): number {
+  return MIGRATIONS.length - (db.pragma('user_version', { simple: true }) as number);
+}
+
 function migrate(db: Database.Database): void {
+  if (pendingMigrations(db) <= 0) return;
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     for (let index = version; index < MIGRATIONS.length; index++) db.exec(MIGRATIONS[index]!);

@@ -3,20 +3,18 @@ import { getContent, toCatalog } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
 import { createLocalStore, type LocalStore } from './index';
 
-// One store per server process, shared by route handlers, pages and the HTTP front (lib/http/serve.ts),
-// which are loaded as separate module instances. No 'server-only' guard: the front runs outside Next's
-// bundler; a client bundle could not load this module anyway (node:path, better-sqlite3).
-const holder = globalThis as typeof globalThis & { __localStore?: LocalStore };
+// No 'server-only' guard: vitest.config.ts does not resolve the "react-server" export condition, so the
+// guard would throw in every unit test that reaches this module unless each one mocked it. A client
+// bundle cannot load this module anyway (node:path, better-sqlite3).
+
+/** One store (one SQLite connection, one checkpointer, one cart sweeper) per server process. */
+let store: LocalStore | undefined;
 
 export function localStoreDataDir(): string {
   return process.env.LOCAL_STORE_DATA_DIR ?? path.join(process.cwd(), '.data', 'local-store');
 }
 
 export function getLocalStore(): LocalStore {
-  holder.__localStore ??= createLocalStore({
-    catalog: toCatalog(getContent()),
-    dataDir: localStoreDataDir(),
-    siteUrl: siteUrl(),
-  });
-  return holder.__localStore;
+  store ??= createLocalStore({ catalog: toCatalog(getContent()), dataDir: localStoreDataDir(), siteUrl: siteUrl() });
+  return store;
 }

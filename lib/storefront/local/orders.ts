@@ -5,6 +5,7 @@ import { applyDiscounts } from './discounts';
 import { parseGid } from './ids';
 import { money, toCents, type MoneyV2 } from './money';
 import { availableQuantity, type StoreContext } from './product-objects';
+import { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
 
 export interface LocalOrderLine {
   sku: string;
@@ -51,7 +52,7 @@ interface OrderLineRow {
   unit_cents: number;
 }
 
-/** The local checkout: turns a cart into an order in one transaction, re-checking stock. */
+/** The local checkout: turns a cart into an order in one transaction, re-checking stock and the caps. */
 export function createOrders(db: Database.Database, context: StoreContext, carts: CartRepository) {
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, number, cart_token, currency, subtotal_cents, total_cents, created_at)
@@ -66,23 +67,29 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
   function placeOrder(cartId: string): PlaceOrderResult {
     const token = parseGid(cartId, 'Cart');
     if (!token) return { ok: false, message: 'This cart does not exist or was already checked out.' };
+    // One IMMEDIATE transaction: stock, caps and the order are read and written with no other writer in between.
     return carts.transaction((): PlaceOrderResult => {
       const cart = carts.find(token);
       if (!cart) return { ok: false, message: 'This cart does not exist or was already checked out.' };
-      const lines = carts.lines(token);
-      if (lines.length === 0) return { ok: false, message: 'Your cart is empty: add something before checking out.' };
-
-      const priced = [];
-      const wanted = new Map<string, number>();
-      for (const line of lines) {
+      // The order is what the cart shows: a line whose variant left the catalog is neither shown nor sold.
+      const priced = carts.lines(token).flatMap((line) => {
         const found = context.catalog.variant(line.sku);
-        if (!found) return { ok: false, message: `An item in your cart (${line.sku}) is no longer sold. Remove it and try again.` };
-        wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
-        priced.push({ line, ...found, unitCents: toCents(found.variant.price) });
+        return found ? [{ line, ...found, unitCents: toCents(found.variant.price) }] : [];
+      });
+      if (priced.length === 0) return { ok: false, message: 'Your cart is empty: add something before checking out.' };
+
+      // Carts filled before the caps existed (or by another version of the store) are held to them here.
+      const units = priced.reduce((sum, item) => sum + item.line.quantity, 0);
+      if (units > MAX_CART_QUANTITY) {
+        return { ok: false, message: `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.` };
       }
-      // Stock is per variant, and one variant can sit on several lines (with different attributes).
+      const wanted = new Map<string, number>();
+      for (const { line } of priced) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
       for (const [sku, quantity] of wanted) {
         const { product, variant } = context.catalog.variant(sku)!;
+        if (quantity > MAX_LINE_QUANTITY) {
+          return { ok: false, message: `${product.title} (${variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.` };
+        }
         const available = availableQuantity(context, variant);
         if (quantity > available) {
           const left = available === 0 ? 'is sold out' : `has only ${available} left`;

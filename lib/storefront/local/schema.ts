@@ -1,17 +1,17 @@
 import { createRequire } from 'node:module';
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
-const holder = globalThis as typeof globalThis & { __storefrontSchema?: GraphQLSchema };
+let schema: GraphQLSchema | undefined;
 
 /**
  * The Storefront API schema that @shopify/hydrogen-react ships. Executing against Shopify's own schema
  * is what makes the local store indistinguishable from Shopify for the fields it implements.
  */
 export function storefrontSchema(): GraphQLSchema {
-  if (!holder.__storefrontSchema) {
+  if (!schema) {
     const require = createRequire(import.meta.url);
     const introspection = require('@shopify/hydrogen-react/storefront.schema.json') as IntrospectionQuery | { data: IntrospectionQuery };
-    holder.__storefrontSchema = buildClientSchema('data' in introspection ? introspection.data : introspection);
+    schema = buildClientSchema('data' in introspection ? introspection.data : introspection);
   }
-  return holder.__storefrontSchema;
+  return schema;
 }

@@ -1,15 +1,16 @@
-/** Shopify's per-line ceiling for this store: larger asks are almost always a typo. */
-export const MAX_LINE_QUANTITY = 999;
+/** Units one cart line may hold: larger asks are almost always a typo (the buy box offers 1–99). */
+export const MAX_LINE_QUANTITY = 99;
+/** Units one cart may hold in all: a supplement shop's largest honest order, and a cap on stock a cart can tie up. */
+export const MAX_CART_QUANTITY = 120;
 
 export interface UserError {
-  __typename: 'CartUserError';
   field: string[] | null;
   message: string;
   /** A CartErrorCode value from the Storefront schema. */
   code: string;
 }
 
-export const userError = (field: string[] | null, message: string, code = 'INVALID'): UserError => ({ __typename: 'CartUserError', field, message, code });
+export const userError = (field: string[] | null, message: string, code = 'INVALID'): UserError => ({ field, message, code });
 
 /** Thrown inside a transaction so nothing is written; becomes the payload's userErrors. */
 export class Refusal extends Error {
@@ -24,5 +25,16 @@ export function checkQuantity(quantity: number, field: string[], minimum: 0 | 1)
   }
   if (quantity > MAX_LINE_QUANTITY) {
     throw new Refusal([userError(field, `The quantity cannot be more than ${MAX_LINE_QUANTITY}.`, 'MAXIMUM_EXCEEDED')]);
+  }
+}
+
+/** The per-line and per-cart caps for a line that would hold `lineQuantity` in a cart of `cartQuantity` units. */
+export function checkCaps(lineQuantity: number, cartQuantity: number, field: string[]): void {
+  if (lineQuantity > MAX_LINE_QUANTITY) {
+    throw new Refusal([userError(field, `One cart line cannot hold more than ${MAX_LINE_QUANTITY}.`, 'MAXIMUM_EXCEEDED')]);
+  }
+  if (cartQuantity > MAX_CART_QUANTITY) {
+    // CART_TOO_LARGE is the schema's code for a cart over the store's limits.
+    throw new Refusal([userError(field, `A cart can hold at most ${MAX_CART_QUANTITY} items in all.`, 'CART_TOO_LARGE')]);
   }
 }

@@ -3,32 +3,48 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, toCatalog } from '@/lib/content';
+import * as documents from '@/lib/storefront/documents';
 import { createLocalStore } from '@/lib/storefront/local';
-import { CART_CREATE_MUTATION, CART_LINES_ADD_MUTATION, CART_LINES_REMOVE_MUTATION, CART_LINES_UPDATE_MUTATION, CART_QUERY, PRODUCT_QUERY } from '@/lib/storefront/documents';
 import { freshStore, V120, V60 } from './fixture';
 
 const { store } = freshStore();
 afterAll(() => store.close());
 
+interface CartData {
+  cart: { id: string; totalQuantity: number; discountCodes: Array<{ code: string }>; lines: { nodes: Array<{ id: string }> } };
+  userErrors: unknown[];
+  warnings?: unknown[];
+}
+
+/** Runs a document and returns its data, failing on any error: every field it selects must resolve. */
 async function execute(query: string, variables: Record<string, unknown>) {
   const result = await store.execute({ query, variables });
   expect(result.errors?.map((error) => error.message)).toBeUndefined();
-  return JSON.parse(JSON.stringify(result.data)) as Record<string, { cart: { id: string; totalQuantity: number; lines: { nodes: Array<{ id: string }> } } }>;
+  return JSON.parse(JSON.stringify(result.data)) as Record<string, CartData>;
 }
 
 describe("the app's own documents (lib/storefront/documents) resolve every field", () => {
+  it('covers every document the app exports (a new one needs a case here)', () => {
+    const exported = Object.entries(documents as Record<string, unknown>).filter(([, value]) => typeof value === 'string').map(([name]) => name);
+    expect(exported.sort()).toEqual(
+      ['CART_CREATE_MUTATION', 'CART_DISCOUNT_CODES_UPDATE_MUTATION', 'CART_LINES_ADD_MUTATION', 'CART_LINES_REMOVE_MUTATION', 'CART_LINES_UPDATE_MUTATION', 'CART_QUERY', 'PRODUCT_QUERY'].sort(),
+    );
+  });
+
   it('the product query', async () => {
-    const data = await execute(PRODUCT_QUERY, { handle: 'test-d3k2', country: 'US', language: 'EN' });
+    const data = (await execute(documents.PRODUCT_QUERY, { handle: 'test-d3k2', country: 'US', language: 'EN' })) as unknown as { product: { handle: string } };
     expect(data.product).toMatchObject({ handle: 'test-d3k2' });
   });
 
   it('the cart query and mutations', async () => {
-    const created = (await execute(CART_CREATE_MUTATION, { input: { lines: [{ merchandiseId: V60, quantity: 1 }] } })).cartCreate!.cart;
+    const created = (await execute(documents.CART_CREATE_MUTATION, { input: { lines: [{ merchandiseId: V60, quantity: 1 }] } })).cartCreate!.cart;
     const cartId = created.id;
-    await execute(CART_LINES_ADD_MUTATION, { cartId, lines: [{ merchandiseId: V120, quantity: 1 }] });
-    await execute(CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: created.lines.nodes[0]!.id, quantity: 3 }] });
-    await execute(CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [created.lines.nodes[0]!.id] });
-    const data = (await execute(CART_QUERY, { cartId })) as unknown as { cart: { totalQuantity: number } };
+    await execute(documents.CART_LINES_ADD_MUTATION, { cartId, lines: [{ merchandiseId: V120, quantity: 1 }] });
+    await execute(documents.CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: created.lines.nodes[0]!.id, quantity: 3 }] });
+    await execute(documents.CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [created.lines.nodes[0]!.id] });
+    const discounted = (await execute(documents.CART_DISCOUNT_CODES_UPDATE_MUTATION, { cartId, discountCodes: ['WELCOME10'] })).cartDiscountCodesUpdate!;
+    expect(discounted).toMatchObject({ cart: { discountCodes: [{ code: 'WELCOME10' }] }, userErrors: [], warnings: [] });
+    const data = (await execute(documents.CART_QUERY, { cartId })) as unknown as { cart: { totalQuantity: number } };
     expect(data.cart.totalQuantity).toBe(1);
   });
 
@@ -39,7 +55,7 @@ describe("the app's own documents (lib/storefront/documents) resolve every field
     const real = createLocalStore({ catalog, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-content-')), siteUrl: 'http://shop.test' });
     try {
       for (const product of catalog.products) {
-        const result = await real.execute({ query: PRODUCT_QUERY, variables: { handle: product.handle } });
+        const result = await real.execute({ query: documents.PRODUCT_QUERY, variables: { handle: product.handle } });
         expect({ handle: product.handle, errors: result.errors?.map((error) => error.message) }).toEqual({ handle: product.handle, errors: undefined });
         expect((result.data as { product: { variants: { nodes: unknown[] } } }).product.variants.nodes).toHaveLength(product.variants.length);
       }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '@/lib/content/catalog-types';
-import { createLocalStore, type LocalStore } from '@/lib/storefront/local';
+import { createLocalStore, type LocalStore, type LocalStoreOptions } from '@/lib/storefront/local';
 
 export const catalog: Catalog = {
   currency: 'USD',
@@ -46,11 +46,10 @@ export const V120 = 'gid://shopify/ProductVariant/T-120';
 export const D30 = 'gid://shopify/ProductVariant/D-30';
 export const D90 = 'gid://shopify/ProductVariant/D-90';
 export const SITE_URL = 'http://shop.test';
-export const ENDPOINT = `${SITE_URL}/api/2026-04/graphql.json`;
 
-export function freshStore(): { store: LocalStore; dataDir: string } {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-test-'));
-  return { store: createLocalStore({ catalog, dataDir, siteUrl: SITE_URL }), dataDir };
+export function freshStore(options: Partial<Pick<LocalStoreOptions, 'clock' | 'readonly'>> & { dataDir?: string } = {}): { store: LocalStore; dataDir: string } {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-test-'));
+  return { store: createLocalStore({ catalog, dataDir, siteUrl: SITE_URL, clock: options.clock, readonly: options.readonly }), dataDir };
 }
 
 /** Every row of every table, read through a second connection: "nothing changed" means this is equal. */
@@ -64,31 +63,18 @@ export function dbSnapshot(dataDir: string): string {
   }
 }
 
-export function post(store: LocalStore, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): Promise<Response> {
-  return store.handleRequest(
-    new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  );
-}
-
+/** The cart fields the store implements: what lib/storefront/documents select, plus discount codes. */
 export const CART_FIELDS = `
-  id checkoutUrl createdAt updatedAt totalQuantity note
-  attributes { key value }
-  buyerIdentity { countryCode email phone customer { id } }
+  id checkoutUrl totalQuantity
   discountCodes { code applicable }
   discountAllocations { discountedAmount { amount currencyCode } ... on CartCodeDiscountAllocation { code } }
-  cost {
-    subtotalAmount { amount currencyCode } totalAmount { amount currencyCode } checkoutChargeAmount { amount }
-    totalTaxAmount { amount } totalDutyAmount { amount }
-  }
-  lines(first: 10) {
-    pageInfo { hasNextPage }
-    edges { node {
-      id quantity attributes { key value }
+  cost { subtotalAmount { amount currencyCode } totalAmount { amount currencyCode } }
+  lines(first: 100) {
+    nodes {
+      id quantity
       merchandise { __typename ... on ProductVariant { id title } }
-      cost { totalAmount { amount } subtotalAmount { amount } amountPerQuantity { amount } compareAtAmountPerQuantity { amount } }
-      discountAllocations { discountedAmount { amount } }
-      sellingPlanAllocation { remainingBalanceChargeAmount { amount } }
-    } }
+      cost { amountPerQuantity { amount } totalAmount { amount } }
+    }
   }
 `;
 
@@ -100,26 +86,18 @@ interface Money {
 export interface CartLineShape {
   id: string;
   quantity: number;
-  attributes: Array<{ key: string; value: string }>;
   merchandise: { __typename: string; id: string; title: string };
-  cost: { totalAmount: Money; subtotalAmount: Money; amountPerQuantity: Money; compareAtAmountPerQuantity: Money | null };
-  discountAllocations: unknown[];
-  sellingPlanAllocation: null;
+  cost: { amountPerQuantity: Money; totalAmount: Money };
 }
 
 export interface CartShape {
   id: string;
   checkoutUrl: string;
-  createdAt: string;
-  updatedAt: string;
   totalQuantity: number;
-  note: string | null;
-  attributes: Array<{ key: string; value: string }>;
-  buyerIdentity: { countryCode: string | null; email: string | null; phone: string | null; customer: null };
   discountCodes: Array<{ code: string; applicable: boolean }>;
   discountAllocations: Array<{ discountedAmount: Money; code: string }>;
-  cost: { subtotalAmount: Money; totalAmount: Money; checkoutChargeAmount: Money; totalTaxAmount: null; totalDutyAmount: null };
-  lines: { pageInfo: { hasNextPage: boolean }; edges: Array<{ node: CartLineShape }> };
+  cost: { subtotalAmount: Money; totalAmount: Money };
+  lines: { nodes: CartLineShape[] };
 }
 
 export interface UserErrorShape {
@@ -150,9 +128,6 @@ export async function mutate(store: LocalStore, mutation: string, args: string, 
     input: 'CartInput',
     lines: mutation === 'cartLinesUpdate' ? '[CartLineUpdateInput!]!' : '[CartLineInput!]!',
     lineIds: '[ID!]!',
-    note: 'String!',
-    attributes: '[AttributeInput!]!',
-    buyerIdentity: 'CartBuyerIdentityInput!',
     discountCodes: '[String!]!',
   };
   const signature = declared.map((name) => `$${name}: ${types[name]}`).join(', ');
@@ -160,7 +135,12 @@ export async function mutate(store: LocalStore, mutation: string, args: string, 
   return data[mutation]!;
 }
 
-export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number; attributes?: Array<{ key: string; value: string }> }> = []): Promise<CartShape> {
+export const LINES_ADD = ['cartLinesAdd', 'cartId: $cartId, lines: $lines'] as const;
+export const LINES_UPDATE = ['cartLinesUpdate', 'cartId: $cartId, lines: $lines'] as const;
+export const LINES_REMOVE = ['cartLinesRemove', 'cartId: $cartId, lineIds: $lineIds'] as const;
+export const DISCOUNT_CODES = ['cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes'] as const;
+
+export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number }> = []): Promise<CartShape> {
   const payload = await mutate(store, 'cartCreate', 'input: $input', { input: { lines } });
   if (!payload.cart) throw new Error(JSON.stringify(payload.userErrors));
   return payload.cart;
@@ -170,4 +150,4 @@ export async function readCart(store: LocalStore, id: string): Promise<CartShape
   return (await run<{ cart: CartShape | null }>(store, `query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id })).cart;
 }
 
-export const quantities = (cart: CartShape | null) => cart?.lines.edges.map(({ node }) => [node.merchandise.title, node.quantity]);
+export const quantities = (cart: CartShape | null) => cart?.lines.nodes.map((node) => [node.merchandise.title, node.quantity]);

@@ -1,13 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createCart, D90, dbSnapshot, freshStore, mutate, readCart, run, V120, V60 } from './fixture';
 
 const { store, dataDir } = freshStore();
 afterAll(() => store.close());
 
 const stock = async () =>
-  (await run<{ product: { totalInventory: number; variants: { nodes: Array<{ quantityAvailable: number; availableForSale: boolean }> } } }>(
+  (await run<{ product: { availableForSale: boolean; variants: { nodes: Array<{ quantityAvailable: number; availableForSale: boolean }> } } }>(
     store,
-    '{ product(handle: "test-d3k2") { totalInventory variants(first: 5) { nodes { quantityAvailable availableForSale } } } }',
+    '{ product(handle: "test-d3k2") { availableForSale variants(first: 5) { nodes { quantityAvailable availableForSale } } } }',
   )).product;
 
 describe('local checkout', () => {
@@ -35,7 +37,7 @@ describe('local checkout', () => {
       total: { amount: '74.7', currencyCode: 'USD' },
     });
     expect(store.getOrder(result.order.id)).toEqual(result.order);
-    expect(await stock()).toEqual({ totalInventory: 502, variants: { nodes: [{ quantityAvailable: 499, availableForSale: true }, { quantityAvailable: 3, availableForSale: true }] } });
+    expect(await stock()).toEqual({ availableForSale: true, variants: { nodes: [{ quantityAvailable: 499, availableForSale: true }, { quantityAvailable: 3, availableForSale: true }] } });
 
     expect(await readCart(store, cart.id)).toBeNull();
     const add = await mutate(store, 'cartLinesAdd', 'cartId: $cartId, lines: $lines', { cartId: cart.id, lines: [{ merchandiseId: V60 }] });
@@ -68,5 +70,38 @@ describe('local checkout', () => {
     expect(dbSnapshot(dataDir)).toBe(before);
     expect((await readCart(store, second.id))?.totalQuantity).toBe(2);
     expect((await stock()).variants.nodes[1]).toEqual({ quantityAvailable: 0, availableForSale: false });
+  });
+
+  it('holds a cart filled past the caps (before they existed) to them: nothing is ordered or written', async () => {
+    const cart = await createCart(store, [
+      { merchandiseId: V60, quantity: 60 },
+      { merchandiseId: D90, quantity: 30 },
+    ]);
+    const token = cart.id.replace('gid://shopify/Cart/', '');
+    const sql = (statement: string, ...params: unknown[]) => {
+      const db = new Database(path.join(dataDir, 'local-store.sqlite'));
+      db.prepare(statement).run(...params);
+      db.close();
+    };
+    // 100 + 30 units: over the 120-unit cart cap, and one line over the 99-unit line cap.
+    sql(`UPDATE cart_lines SET quantity = 100 WHERE cart_token = ? AND sku = 'T-60'`, token);
+    let before = dbSnapshot(dataDir);
+    expect(store.placeOrder(cart.id)).toEqual({ ok: false, message: 'A cart can hold at most 120 items in all, and yours has 130. Lower a quantity and try again.' });
+    expect(dbSnapshot(dataDir)).toBe(before);
+
+    sql(`UPDATE cart_lines SET quantity = 1 WHERE cart_token = ? AND sku = 'D-90'`, token);
+    before = dbSnapshot(dataDir);
+    expect(store.placeOrder(cart.id)).toEqual({ ok: false, message: 'Test D3 + K2 (60 softgels): one cart line cannot hold more than 99. Lower the quantity and try again.' });
+    expect(dbSnapshot(dataDir)).toBe(before);
+  });
+
+  it('orders what the cart shows: a line whose variant left the catalog is neither shown nor sold', async () => {
+    const cart = await createCart(store, [{ merchandiseId: V60, quantity: 1 }]);
+    const db = new Database(path.join(dataDir, 'local-store.sqlite'));
+    db.prepare(`INSERT INTO cart_lines (id, cart_token, sku, quantity, position) VALUES ('gone', ?, 'RETIRED', 2, 9)`).run(cart.id.replace('gid://shopify/Cart/', ''));
+    db.close();
+    expect((await readCart(store, cart.id))?.totalQuantity).toBe(1);
+    const result = store.placeOrder(cart.id);
+    expect(result.ok && result.order.lines.map((line) => [line.sku, line.quantity])).toEqual([['T-60', 1]]);
   });
 });
