@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error -- plain ESM helper shared with the setup script
 import { chromiumExecutable } from './tests/setup/browser.mjs';
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const browser = chromiumExecutable() as { path: string | undefined } | null;
 // A fresh local store per run, so tests never see another run's carts or orders.
