@@ -56,3 +56,27 @@ test('one address cannot start carts without end: the 21st in a minute is refuse
   expect(outcomes.slice(0, 20).every((page) => page.includes('Added to cart.'))).toBe(true);
   expect(outcomes[20]).toMatch(/Too many new carts from your connection\. Please try again in \d+ seconds\./);
 });
+
+test('the hostile GraphQL documents from the security review find no endpoint, and pages keep answering', async ({ request }) => {
+  // The nesting that crashed the process, and the aliased fragment bomb that froze it for 30 s.
+  let deep = '{ id }';
+  for (let level = 0; level < 500; level++) deep = `{ variants(first: 1) { nodes { product ${deep} } } }`;
+  const nested = `query { product(handle: "vitamin-d3-k2") ${deep} }`;
+  const fragments = Array.from({ length: 10 }, (_, level) => `fragment F${level} on Product { a: variants(first: 250) { nodes { product { ...F${level + 1} } } } b: variants(first: 250) { nodes { product { ...F${level + 1} } } } }`).join('\n');
+  const bomb = `query { product(handle: "vitamin-d3-k2") { ...F0 } }\n${fragments}\nfragment F10 on Product { id }`;
+  for (const query of [nested, bomb]) {
+    const started = Date.now();
+    const [attack, page] = await Promise.all([
+      request.post('/api/2026-04/graphql.json', { data: { query }, headers: { 'Content-Type': 'application/json' } }),
+      (async () => {
+        const pageStarted = Date.now();
+        const answer = await request.get('/products/vitamin-d3-k2');
+        return { status: answer.status(), ms: Date.now() - pageStarted };
+      })(),
+    ]);
+    expect(attack.status()).toBe(404);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(page.status).toBe(200);
+    expect(page.ms).toBeLessThan(200);
+  }
+});
