@@ -19,6 +19,8 @@ export interface CartLineView {
   totalPrice: Money;
   /** Null when the store does not track stock for this variant. */
   quantityAvailable: number | null;
+  /** The subscription the line is bought on (e.g. "Delivers every 30 days, 10% off"); null for one-time. */
+  sellingPlan: { id: string; name: string } | null;
 }
 
 export interface CartView {
@@ -63,5 +65,6 @@ function toLineView(line: CartLine): CartLineView {
     unitPrice: line.cost.amountPerQuantity,
     totalPrice: line.cost.totalAmount,
     quantityAvailable: merchandise.quantityAvailable,
+    sellingPlan: line.sellingPlanAllocation ? { id: line.sellingPlanAllocation.sellingPlan.id, name: line.sellingPlanAllocation.sellingPlan.name } : null,
   };
 }

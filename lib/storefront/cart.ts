@@ -35,10 +35,17 @@ export async function getCart(cartId: string, shopper: Shopper = {}): Promise<Ca
 
 /**
  * Adds to the shopper's cart, or starts one when there is none (or it expired or was checked out):
- * the cart is created by the first add, never by a visit.
+ * the cart is created by the first add, never by a visit. With `sellingPlanId` the units are a
+ * subscription: the store keeps them on their own line, apart from the same variant bought one-time.
  */
-export async function addToCart(cartId: string | undefined, merchandiseId: string, quantity: number, shopper: Shopper = {}): Promise<CartChange> {
-  const lines = [{ merchandiseId, quantity }];
+export async function addToCart(
+  cartId: string | undefined,
+  merchandiseId: string,
+  quantity: number,
+  shopper: Shopper = {},
+  sellingPlanId?: string,
+): Promise<CartChange> {
+  const lines = [{ merchandiseId, quantity, ...(sellingPlanId ? { sellingPlanId } : {}) }];
   if (cartId) {
     const data = await cartRequest<{ cartLinesAdd: Payload }>(CART_LINES_ADD_MUTATION, { cartId, lines }, shopper);
     if (data.cartLinesAdd.cart || !isMissingCart(data.cartLinesAdd.userErrors)) return data.cartLinesAdd;
@@ -49,6 +56,15 @@ export async function addToCart(cartId: string | undefined, merchandiseId: strin
 
 export async function updateCartLine(cartId: string, lineId: string, quantity: number, shopper: Shopper = {}): Promise<CartChange> {
   const data = await cartRequest<{ cartLinesUpdate: Payload }>(CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: lineId, quantity }] }, shopper);
+  return data.cartLinesUpdate;
+}
+
+/**
+ * Moves a line onto a subscription, to another one, or back to a one-time purchase (`null`): in
+ * cartLinesUpdate a null `sellingPlanId` takes the line off its plan, an absent one leaves it as it is.
+ */
+export async function updateLineSellingPlan(cartId: string, lineId: string, sellingPlanId: string | null, shopper: Shopper = {}): Promise<CartChange> {
+  const data = await cartRequest<{ cartLinesUpdate: Payload }>(CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: lineId, sellingPlanId }] }, shopper);
   return data.cartLinesUpdate;
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { storefrontRequest } from './client';
 import { PRODUCT_QUERY } from './documents';
 import { StorefrontError } from './errors';
-import type { StorefrontProduct } from './types';
+import type { Money, ProductVariant, StorefrontProduct } from './types';
 
 export type ProductOfferResult =
   | { ok: true; product: StorefrontProduct }
@@ -46,4 +46,50 @@ export function variantForSize(product: StorefrontProduct, size: number | undefi
 export function sizeOf(title: string): number | undefined {
   const match = /^(\d+)/.exec(title);
   return match ? Number(match[1]) : undefined;
+}
+
+/** One subscribe & save choice for the buy box, as plain data. */
+export interface SubscriptionOption {
+  /** The selling plan id, for `addToCart(…, sellingPlanId)`. */
+  id: string;
+  /** The plan's name, e.g. "Delivers every 30 days, 10% off". */
+  name: string;
+  intervalDays: number;
+  percentOff: number;
+  /** This variant's price on the plan. */
+  price: Money;
+  /** What one delivery costs (the same as `price` unless the plan is prepaid). */
+  perDelivery: Money;
+}
+
+/**
+ * The subscriptions a shopper can pick for this variant, from the store's selling plans (never from
+ * content: a Shopify store's plans live in Shopify). Empty when the product has none. A plan is
+ * offered only when the store priced it for this variant, delivers more than once, takes a
+ * percentage off and says its interval in days, weeks or months (the options Shopify's subscription
+ * apps write, e.g. "Delivery every" / "30 days"); anything else is left out rather than guessed.
+ */
+export function subscriptionOptions(product: StorefrontProduct, variant: ProductVariant): SubscriptionOption[] {
+  const allocations = new Map(variant.sellingPlanAllocations.nodes.map((allocation) => [allocation.sellingPlan.id, allocation]));
+  return product.sellingPlanGroups.nodes.flatMap((group) =>
+    group.sellingPlans.nodes.flatMap((plan): SubscriptionOption[] => {
+      const adjustment = allocations.get(plan.id)?.priceAdjustments[0];
+      const percentage = plan.priceAdjustments.find(({ adjustmentValue }) => adjustmentValue.__typename === 'SellingPlanPercentagePriceAdjustment')?.adjustmentValue;
+      const intervalDays = planIntervalDays(plan.options);
+      if (!plan.recurringDeliveries || !adjustment || !percentage || !('adjustmentPercentage' in percentage) || intervalDays === undefined) return [];
+      return [{ id: plan.id, name: plan.name, intervalDays, percentOff: percentage.adjustmentPercentage, price: adjustment.price, perDelivery: adjustment.perDeliveryPrice }];
+    }),
+  );
+}
+
+/** A month counts as 30 days, the interval the local store and most subscription apps mean by it. */
+const DAYS_PER_UNIT = { d: 1, w: 7, m: 30 } as const;
+
+/** "30 days", "Every 2 weeks", "1 month", "Monthly" → days; undefined when no option states an interval. */
+export function planIntervalDays(options: ReadonlyArray<{ name: string | null; value: string | null }>): number | undefined {
+  for (const option of options) {
+    const match = /(?:^|\s)(?:(\d+)\s*)?(days?|daily|weeks?|weekly|months?|monthly)\b/i.exec(option.value ?? '');
+    if (match) return Number(match[1] ?? 1) * DAYS_PER_UNIT[match[2]![0]!.toLowerCase() as keyof typeof DAYS_PER_UNIT];
+  }
+  return undefined;
 }

@@ -55,6 +55,18 @@ const CART_FIELDS = `#graphql
             }
           }
         }
+        sellingPlanAllocation {
+          sellingPlan {
+            id
+            name
+          }
+          priceAdjustments {
+            price {
+              amount
+              currencyCode
+            }
+          }
+        }
       }
     }
   }

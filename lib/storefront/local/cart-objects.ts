@@ -46,6 +46,7 @@ function lineObject(line: LineRow, merchandise: Record<string, unknown>, unitCen
     id: lineGid(line.id),
     quantity: line.quantity,
     merchandise,
+    sellingPlanAllocation: null,
     cost: { amountPerQuantity: money(unitCents, currency), totalAmount: money(unitCents * line.quantity, currency) },
   };
 }

@@ -6,9 +6,10 @@ import { GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type
 /**
  * What one request may ask of the local store, so that no request can crash the process, hold it
  * for long or fill the database. The app's own documents (lib/storefront/documents) need at most
- * 1.3 KB, 132 tokens, depth 10, no aliases, cost 2,428 (the cart's `lines(first: 100)`) and one
- * mutation field, with variables of ~130 bytes and answers of ~1 KB; each limit is at least twice
- * that (tests/unit/local-store/limits.test.ts measures every document against them).
+ * 2 KB, 170 tokens, depth 10, no aliases, cost 4,700 (the product's `variants(first: 25)` × their
+ * `sellingPlanAllocations(first: 10)`) and one mutation field, with variables of ~130 bytes and
+ * answers of ~1 KB; each limit is at least twice that (tests/unit/local-store/limits.test.ts measures
+ * every document against them).
  */
 export const LIMITS = {
   /** Bounds lexing: comments and whitespace are not tokens. */

@@ -11,6 +11,7 @@ const pending: PendingLine = {
   image: null,
   unitPrice: usd('32.0'),
   quantityAvailable: 120,
+  sellingPlan: null,
 };
 const storeCart: CartView = {
   totalQuantity: 2,
