@@ -26,6 +26,16 @@ export interface CatalogImage {
   height: number;
 }
 
+/** Subscribe & save: a delivery every `intervalDays`, `percentOff` off each variant's price. */
+export interface CatalogSubscription {
+  /** Whole days, 1–365; unique within a product (it is the plan's identity in carts). */
+  intervalDays: number;
+  /** Whole percent, 1–90. */
+  percentOff: number;
+  /** Shown to shoppers, e.g. "Delivers every 30 days, 10% off". */
+  name: string;
+}
+
 export interface CatalogProduct {
   handle: string;
   title: string;
@@ -34,6 +44,8 @@ export interface CatalogProduct {
   description: string;
   image: CatalogImage;
   variants: CatalogVariant[];
+  /** Empty when the product is sold one-time only. */
+  subscriptions: CatalogSubscription[];
 }
 
 export interface Catalog {

@@ -12,6 +12,8 @@ export function toCatalog(content: Content): Catalog {
       description: product.description,
       image: withoutMarkup(product.image),
       variants: product.variants.map((variant) => ({ ...variant, image: variant.image && withoutMarkup(variant.image) })),
+      // Content declares no plans yet (the product.yaml field comes next).
+      subscriptions: [],
     })),
   };
 }

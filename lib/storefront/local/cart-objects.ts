@@ -3,25 +3,28 @@ import type { CartRow, LineRow } from './cart-repository';
 import { nodesConnection } from './connection';
 import { applyDiscounts, discountFor } from './discounts';
 import { cartGid, lineGid } from './ids';
-import { money, toCents } from './money';
+import { money } from './money';
+import { pricedLines } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
+import { allocationObject } from './selling-plans';
 
 /**
  * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
- * whose variant left the catalog is not shown, counted or sold (see orders.ts).
+ * whose variant or plan left the catalog is not shown, counted or sold (see priced-lines.ts).
  */
 export function cartObject(context: StoreContext, cart: CartRow): Record<string, unknown> {
   const currency = context.catalog.currency;
-  const lines = context.carts.lines(cart.token).flatMap((line) => {
-    const found = context.catalog.variant(line.sku);
-    return found ? [{ line, ...found }] : [];
-  });
-  const subtotalCents = lines.reduce((sum, { line, variant }) => sum + toCents(variant.price) * line.quantity, 0);
+  const lines = pricedLines(context, cart.token);
+  // Lines on a plan count at the plan's price; discount codes then apply to that subtotal.
+  const subtotalCents = lines.reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);
   const discounts = applyDiscounts(cart.discountCodes, subtotalCents);
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
-  const lineObjects = () => lines.map(({ line, product, variant }) => lineObject(line, variantObject(context, product, variant), toCents(variant.price), currency));
+  const lineObjects = () =>
+    lines.map(({ line, product, variant, plan, unitCents }) =>
+      lineObject(line, variantObject(context, product, variant), plan ? allocationObject(variant, plan, currency) : null, unitCents, currency),
+    );
 
   return {
     id: cartGid(cart.token),
@@ -39,14 +42,14 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   };
 }
 
-function lineObject(line: LineRow, merchandise: Record<string, unknown>, unitCents: number, currency: string) {
+function lineObject(line: LineRow, merchandise: Record<string, unknown>, sellingPlanAllocation: Record<string, unknown> | null, unitCents: number, currency: string) {
   return {
     // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
     __typename: 'CartLine',
     id: lineGid(line.id),
     quantity: line.quantity,
     merchandise,
-    sellingPlanAllocation: null,
+    sellingPlanAllocation,
     cost: { amountPerQuantity: money(unitCents, currency), totalAmount: money(unitCents * line.quantity, currency) },
   };
 }

@@ -20,6 +20,8 @@ export interface LineRow {
   id: string;
   sku: string;
   quantity: number;
+  /** The plan's key (catalog-index.ts planKey), or null for a one-time purchase. */
+  sellingPlan: string | null;
 }
 
 /** Expired carts are deleted this many at a time, so a sweep never holds the write lock for long. */
@@ -43,14 +45,15 @@ export class CartRepository {
     this.statements = {
       insertCart: db.prepare(`INSERT INTO carts (token, created_at, updated_at) VALUES (@token, @now, @now)`),
       findCart: db.prepare(`SELECT token, discount_codes, created_at, updated_at FROM carts WHERE token = ? AND completed_at IS NULL AND updated_at > ?`),
-      lines: db.prepare(`SELECT id, sku, quantity FROM cart_lines WHERE cart_token = ? ORDER BY position`),
-      // Lines no longer carry attributes, so (cart, sku) with the column's default '[]' is one line.
+      lines: db.prepare(`SELECT id, sku, quantity, NULLIF(selling_plan, '') AS sellingPlan FROM cart_lines WHERE cart_token = ? ORDER BY position`),
+      // Lines no longer carry attributes, so (cart, sku, plan) with the column's default '[]' is one line.
       addLine: db.prepare(
-        `INSERT INTO cart_lines (id, cart_token, sku, quantity, position)
-         VALUES (@id, @token, @sku, @quantity, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token))
-         ON CONFLICT (cart_token, sku, attributes) DO UPDATE SET quantity = quantity + excluded.quantity`,
+        `INSERT INTO cart_lines (id, cart_token, sku, quantity, position, selling_plan)
+         VALUES (@id, @token, @sku, @quantity, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token), @plan)
+         ON CONFLICT (cart_token, sku, attributes, selling_plan) DO UPDATE SET quantity = quantity + excluded.quantity`,
       ),
       setQuantity: db.prepare(`UPDATE cart_lines SET quantity = @quantity WHERE id = @id AND cart_token = @token`),
+      setSellingPlan: db.prepare(`UPDATE cart_lines SET selling_plan = @plan WHERE id = @id AND cart_token = @token`),
       removeLine: db.prepare(`DELETE FROM cart_lines WHERE id = ? AND cart_token = ?`),
       touch: db.prepare(`UPDATE carts SET updated_at = ? WHERE token = ?`),
       setDiscountCodes: db.prepare(`UPDATE carts SET discount_codes = ? WHERE token = ?`),
@@ -98,13 +101,18 @@ export class CartRepository {
     return this.statements.lines.all(token) as LineRow[];
   }
 
-  /** Adds to the cart's line for this variant, or creates it. The caller has checked stock and caps. */
-  addLine(token: string, sku: string, quantity: number): void {
-    this.statements.addLine.run({ id: newLineId(), token, sku, quantity });
+  /** Adds to the cart's line for this variant and plan, or creates it. The caller has checked stock and caps. */
+  addLine(token: string, sku: string, quantity: number, sellingPlan: string | null = null): void {
+    this.statements.addLine.run({ id: newLineId(), token, sku, quantity, plan: sellingPlan ?? '' });
   }
 
   setQuantity(token: string, lineId: string, quantity: number): void {
     this.statements.setQuantity.run({ token, id: lineId, quantity });
+  }
+
+  /** Moves a line to another plan (null: one-time). The caller has merged it into any line already there. */
+  setSellingPlan(token: string, lineId: string, sellingPlan: string | null): void {
+    this.statements.setSellingPlan.run({ token, id: lineId, plan: sellingPlan ?? '' });
   }
 
   removeLine(token: string, lineId: string): boolean {

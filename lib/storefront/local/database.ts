@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-const MIGRATIONS = [
+/** Applied in order, each once; the database's user_version counts those applied. Exported for the migration test. */
+export const MIGRATIONS = [
   `CREATE TABLE carts (
      token TEXT PRIMARY KEY,
      note TEXT,
@@ -56,6 +57,23 @@ const MIGRATIONS = [
    CREATE INDEX order_lines_order ON order_lines (order_id);`,
   // Expired carts are found by their last change (cart-repository.ts deleteExpired).
   `CREATE INDEX carts_open_by_update ON carts (updated_at) WHERE completed_at IS NULL;`,
+  // Subscribe & save: the selling plan joins a line's identity (the same variant one-time and on a plan
+  // are two lines, as on Shopify). '' is one-time rather than NULL, because UNIQUE treats every NULL
+  // as distinct and the add's ON CONFLICT would never fire. Order lines keep the plan's name as sold.
+  `CREATE TABLE cart_lines_v4 (
+     id TEXT PRIMARY KEY,
+     cart_token TEXT NOT NULL REFERENCES carts(token),
+     sku TEXT NOT NULL,
+     quantity INTEGER NOT NULL CHECK (quantity > 0),
+     attributes TEXT NOT NULL DEFAULT '[]',
+     position INTEGER NOT NULL,
+     selling_plan TEXT NOT NULL DEFAULT '',
+     UNIQUE (cart_token, sku, attributes, selling_plan)
+   );
+   INSERT INTO cart_lines_v4 (id, cart_token, sku, quantity, attributes, position) SELECT id, cart_token, sku, quantity, attributes, position FROM cart_lines;
+   DROP TABLE cart_lines;
+   ALTER TABLE cart_lines_v4 RENAME TO cart_lines;
+   ALTER TABLE order_lines ADD COLUMN selling_plan_name TEXT;`,
 ];
 
 export const DATABASE_FILE = 'local-store.sqlite';

@@ -17,3 +17,5 @@ export function parseGid(gid: unknown, type: string): string | null {
   const id = gid.slice(prefix.length).split('?')[0] ?? '';
   return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
 }
+
+export const sellingPlanGid = (key: string) => `gid://shopify/SellingPlan/${key}`;

@@ -1,4 +1,4 @@
-import type { IndexedVariant } from './catalog-index';
+import type { IndexedPlan, IndexedVariant } from './catalog-index';
 import type { LineRow } from './cart-repository';
 import { parseGid } from './ids';
 import { availableQuantity, type StoreContext } from './product-objects';
@@ -7,11 +7,14 @@ import { checkCaps, checkQuantity, Refusal, userError } from './user-errors';
 export interface LineInput {
   merchandiseId: string;
   quantity?: number | null;
+  sellingPlanId?: string | null;
 }
 
 export interface LineUpdateInput {
   id: string;
   quantity?: number | null;
+  /** Absent: the line keeps its plan. Null: the line becomes a one-time purchase. */
+  sellingPlanId?: string | null;
 }
 
 const units = (lines: readonly LineRow[]) => lines.reduce((total, line) => total + line.quantity, 0);
@@ -19,6 +22,9 @@ const units = (lines: readonly LineRow[]) => lines.reduce((total, line) => total
 /**
  * The line mutations. Each runs inside the caller's IMMEDIATE transaction, so what it reads is what
  * it writes over (no other process can write in between), and throws Refusal to write nothing.
+ *
+ * A line is a variant and a plan: the same variant one-time and on a plan are two lines, each held to
+ * the per-line cap, while stock is counted over every line of the variant.
  */
 export function createLineChanges(context: StoreContext) {
   const { carts, catalog } = context;
@@ -28,6 +34,21 @@ export function createLineChanges(context: StoreContext) {
     const found = sku ? catalog.variant(sku) : undefined;
     if (!found) throw new Refusal([userError(field, `The merchandise with id ${merchandiseId} does not exist.`, 'INVALID_MERCHANDISE_LINE')]);
     return found;
+  }
+
+  /**
+   * The plan a line asks for, which must be one of its product's plans. SELLING_PLAN_NOT_APPLICABLE is
+   * the code Shopify's cart mutations give (since 2025-07) for a plan that does not apply to the
+   * merchandise; the local store uses it for an unknown plan too.
+   */
+  function planFor(sellingPlanId: string, { product, variant }: IndexedVariant, field: string[]): IndexedPlan {
+    const key = parseGid(sellingPlanId, 'SellingPlan');
+    const plan = key ? catalog.plan(key) : undefined;
+    if (!plan) throw new Refusal([userError(field, `The selling plan with id ${sellingPlanId} does not exist.`, 'SELLING_PLAN_NOT_APPLICABLE')]);
+    if (plan.product !== product) {
+      throw new Refusal([userError(field, `The selling plan "${plan.plan.name}" is not available for ${product.title} (${variant.title}).`, 'SELLING_PLAN_NOT_APPLICABLE')]);
+    }
+    return plan;
   }
 
   /** Refuses when the cart would hold more of the variant than is for sale. */
@@ -47,13 +68,15 @@ export function createLineChanges(context: StoreContext) {
     inputs.forEach((input, index) => {
       const field = ['lines', String(index), 'quantity'];
       const found = variantFor(input.merchandiseId, ['lines', String(index), 'merchandiseId']);
+      const plan = input.sellingPlanId ? planFor(input.sellingPlanId, found, ['lines', String(index), 'sellingPlanId']).key : null;
       const quantity = input.quantity ?? 1;
       checkQuantity(quantity, field, 1);
       const lines = carts.lines(token);
       const inCart = units(lines.filter((line) => line.sku === found.variant.sku));
+      const onLine = units(lines.filter((line) => line.sku === found.variant.sku && line.sellingPlan === plan));
       checkStock(field, found, inCart + quantity, inCart);
-      checkCaps(inCart + quantity, units(lines) + quantity, field);
-      carts.addLine(token, found.variant.sku, quantity);
+      checkCaps(onLine + quantity, units(lines) + quantity, field);
+      carts.addLine(token, found.variant.sku, quantity, plan);
     });
   }
 
@@ -68,15 +91,30 @@ export function createLineChanges(context: StoreContext) {
       checkQuantity(quantity, field, 0);
       // Shopify removes a line whose quantity is set to 0.
       if (quantity === 0) return void carts.removeLine(token, line.id);
+      const found = catalog.variant(line.sku);
+      if (!found && (quantity > line.quantity || input.sellingPlanId !== undefined)) {
+        throw new Refusal([userError(field, 'This item is no longer sold; it can only be removed.', 'INVALID_MERCHANDISE_LINE')]);
+      }
+      const plan =
+        input.sellingPlanId === undefined ? line.sellingPlan : input.sellingPlanId === null ? null : planFor(input.sellingPlanId, found!, ['lines', String(index), 'sellingPlanId']).key;
+      // Moving to a plan the variant already has a line for joins that line, as adding would.
+      const joined = plan === line.sellingPlan ? undefined : lines.find((other) => other.sku === line.sku && other.sellingPlan === plan);
+      const lineQuantity = quantity + (joined?.quantity ?? 0);
       // Lowering a quantity is always allowed, even when stock has since dropped below it.
       if (quantity > line.quantity) {
-        const found = catalog.variant(line.sku);
-        if (!found) throw new Refusal([userError(field, 'This item is no longer sold; it can only be removed.', 'INVALID_MERCHANDISE_LINE')]);
         const inCart = units(lines.filter((other) => other.sku === line.sku));
-        checkStock(field, found, inCart - line.quantity + quantity, inCart - line.quantity);
-        checkCaps(quantity, units(lines) - line.quantity + quantity, field);
+        checkStock(field, found!, inCart - line.quantity + quantity, inCart - line.quantity);
+        checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
+      } else if (joined) {
+        checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
       }
-      carts.setQuantity(token, line.id, quantity);
+      if (joined) {
+        carts.setQuantity(token, joined.id, lineQuantity);
+        carts.removeLine(token, line.id);
+      } else {
+        carts.setQuantity(token, line.id, quantity);
+        if (plan !== line.sellingPlan) carts.setSellingPlan(token, line.id, plan);
+      }
     });
   }
 

@@ -61,7 +61,7 @@ export function createMutations(context: StoreContext) {
     cartCreate({ input }: { input?: CartInput | null }) {
       const data = input ?? {};
       rejectUnsupportedInput('CartInput', data, ['lines', 'discountCodes']);
-      rejectUnsupportedLines('CartLineInput', data.lines, ['merchandiseId', 'quantity']);
+      rejectUnsupportedLines('CartLineInput', data.lines, ['merchandiseId', 'quantity', 'sellingPlanId']);
       try {
         const token = carts.transaction(() => {
           const created = carts.create();
@@ -76,11 +76,11 @@ export function createMutations(context: StoreContext) {
       }
     },
     cartLinesAdd({ cartId, lines: input }: { cartId: string; lines: LineInput[] }) {
-      rejectUnsupportedLines('CartLineInput', input, ['merchandiseId', 'quantity']);
+      rejectUnsupportedLines('CartLineInput', input, ['merchandiseId', 'quantity', 'sellingPlanId']);
       return change(cartId, (cart) => lines.add(cart.token, input));
     },
     cartLinesUpdate({ cartId, lines: input }: { cartId: string; lines: LineUpdateInput[] }) {
-      rejectUnsupportedLines('CartLineUpdateInput', input, ['id', 'quantity']);
+      rejectUnsupportedLines('CartLineUpdateInput', input, ['id', 'quantity', 'sellingPlanId']);
       return change(cartId, (cart) => lines.update(cart.token, input));
     },
     cartLinesRemove({ cartId, lineIds }: { cartId: string; lineIds: string[] }) {

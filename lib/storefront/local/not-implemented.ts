@@ -24,7 +24,7 @@ export function refuseArguments(args: Record<string, unknown>, info: GraphQLReso
 }
 
 /**
- * Input fields other than `implemented` (gift cards, selling plans, notes, buyer identity…) are
+ * Input fields other than `implemented` (gift cards, notes, attributes, buyer identity…) are
  * refused by name rather than dropped: ignoring them would answer as if they had been applied.
  */
 export function rejectUnsupportedInput(typeName: string, input: object | null | undefined, implemented: readonly string[]): void {

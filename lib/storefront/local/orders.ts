@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { CartRepository } from './cart-repository';
 import { applyDiscounts } from './discounts';
 import { parseGid } from './ids';
-import { money, toCents, type MoneyV2 } from './money';
+import { money, type MoneyV2 } from './money';
+import { pricedLines } from './priced-lines';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
 
@@ -12,7 +13,10 @@ export interface LocalOrderLine {
   /** The product title at the time of the order. */
   title: string;
   variantTitle: string;
+  /** The subscription the line was bought on, by its name at the time; null for one-time (and orders placed before plans existed). */
+  sellingPlanName: string | null;
   quantity: number;
+  /** The plan's price when the line has one. */
   unitPrice: MoneyV2;
   lineTotal: MoneyV2;
 }
@@ -48,6 +52,7 @@ interface OrderLineRow {
   sku: string;
   title: string;
   variant_title: string;
+  selling_plan_name: string | null;
   quantity: number;
   unit_cents: number;
 }
@@ -59,7 +64,8 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
      VALUES (@id, (SELECT COALESCE(MAX(number), 1000) + 1 FROM orders), @token, @currency, @subtotal, @total, @createdAt)`,
   );
   const insertLine = db.prepare(
-    `INSERT INTO order_lines (order_id, sku, title, variant_title, quantity, unit_cents) VALUES (@orderId, @sku, @title, @variantTitle, @quantity, @unitCents)`,
+    `INSERT INTO order_lines (order_id, sku, title, variant_title, selling_plan_name, quantity, unit_cents)
+     VALUES (@orderId, @sku, @title, @variantTitle, @sellingPlanName, @quantity, @unitCents)`,
   );
   const findOrder = db.prepare(`SELECT * FROM orders WHERE id = ?`);
   const findLines = db.prepare(`SELECT * FROM order_lines WHERE order_id = ? ORDER BY rowid`);
@@ -71,11 +77,8 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
     return carts.transaction((): PlaceOrderResult => {
       const cart = carts.find(token);
       if (!cart) return { ok: false, message: 'This cart does not exist or was already checked out.' };
-      // The order is what the cart shows: a line whose variant left the catalog is neither shown nor sold.
-      const priced = carts.lines(token).flatMap((line) => {
-        const found = context.catalog.variant(line.sku);
-        return found ? [{ line, ...found, unitCents: toCents(found.variant.price) }] : [];
-      });
+      // The order is what the cart shows (priced-lines.ts): plan prices, and no line the catalog no longer sells.
+      const priced = pricedLines(context, token);
       if (priced.length === 0) return { ok: false, message: 'Your cart is empty: add something before checking out.' };
 
       // Carts filled before the caps existed (or by another version of the store) are held to them here.
@@ -83,13 +86,15 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
       if (units > MAX_CART_QUANTITY) {
         return { ok: false, message: `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.` };
       }
+      const tooLarge = priced.find(({ line }) => line.quantity > MAX_LINE_QUANTITY);
+      if (tooLarge) {
+        return { ok: false, message: `${tooLarge.product.title} (${tooLarge.variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.` };
+      }
+      // Stock is per variant, over its one-time and subscription lines together.
       const wanted = new Map<string, number>();
       for (const { line } of priced) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
       for (const [sku, quantity] of wanted) {
         const { product, variant } = context.catalog.variant(sku)!;
-        if (quantity > MAX_LINE_QUANTITY) {
-          return { ok: false, message: `${product.title} (${variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.` };
-        }
         const available = availableQuantity(context, variant);
         if (quantity > available) {
           const left = available === 0 ? 'is sold out' : `has only ${available} left`;
@@ -102,7 +107,15 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
       const id = randomUUID();
       insertOrder.run({ id, token, currency: context.catalog.currency, subtotal, total: subtotal - discount, createdAt: new Date().toISOString() });
       for (const item of priced) {
-        insertLine.run({ orderId: id, sku: item.variant.sku, title: item.product.title, variantTitle: item.variant.title, quantity: item.line.quantity, unitCents: item.unitCents });
+        insertLine.run({
+          orderId: id,
+          sku: item.variant.sku,
+          title: item.product.title,
+          variantTitle: item.variant.title,
+          sellingPlanName: item.plan?.plan.name ?? null,
+          quantity: item.line.quantity,
+          unitCents: item.unitCents,
+        });
       }
       carts.complete(token);
       return { ok: true, order: getOrder(id)! };
@@ -123,6 +136,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
         sku: line.sku,
         title: line.title,
         variantTitle: line.variant_title,
+        sellingPlanName: line.selling_plan_name,
         quantity: line.quantity,
         unitPrice: money(line.unit_cents, order.currency),
         lineTotal: money(line.unit_cents * line.quantity, order.currency),

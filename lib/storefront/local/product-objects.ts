@@ -5,6 +5,7 @@ import type { CatalogIndex } from './catalog-index';
 import { nodesConnection } from './connection';
 import { productGid, variantGid } from './ids';
 import { money, toCents } from './money';
+import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
 
 export interface StoreContext {
   catalog: CatalogIndex;
@@ -51,7 +52,7 @@ export function variantObject(context: StoreContext, product: CatalogProduct, va
     selectedOptions: [{ name: OPTION_NAME, value: variant.title }],
     image: imageObject(context.siteUrl, variant.image ?? product.image),
     product: () => productObject(context, product),
-    sellingPlanAllocations: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection([], args, info),
+    sellingPlanAllocations: sellingPlanAllocations(product, variant, currency),
   };
 }
 
@@ -66,7 +67,7 @@ export function productObject(context: StoreContext, product: CatalogProduct): R
     availableForSale: () => stocks.some((stock) => stock() > 0),
     options: ({ first }: { first?: number | null }) =>
       [{ name: OPTION_NAME, optionValues: product.variants.map((variant) => ({ name: variant.title })) }].slice(0, first == null ? undefined : Math.max(0, first)),
-    sellingPlanGroups: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection([], args, info),
+    sellingPlanGroups: sellingPlanGroups(product),
     variants: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection(variants, args, info),
   };
 }

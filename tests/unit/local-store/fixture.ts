@@ -26,6 +26,10 @@ export const catalog: Catalog = {
           image: { path: '/images/test-120.svg', alt: 'Large test bottle', width: 600, height: 800 },
         },
       ],
+      subscriptions: [
+        { intervalDays: 30, percentOff: 10, name: 'Delivers every 30 days, 10% off' },
+        { intervalDays: 60, percentOff: 15, name: 'Every two months, 15% off' },
+      ],
     },
     {
       handle: 'test-d3',
@@ -37,6 +41,7 @@ export const catalog: Catalog = {
         { sku: 'D-30', size: 30, title: '30 softgels', price: '12.50', compareAtPrice: null, stock: 0, image: null },
         { sku: 'D-90', size: 90, title: '90 softgels', price: '29.99', compareAtPrice: '34.99', stock: 40, image: null },
       ],
+      subscriptions: [],
     },
   ],
 };
@@ -45,6 +50,9 @@ export const V60 = 'gid://shopify/ProductVariant/T-60';
 export const V120 = 'gid://shopify/ProductVariant/T-120';
 export const D30 = 'gid://shopify/ProductVariant/D-30';
 export const D90 = 'gid://shopify/ProductVariant/D-90';
+/** test-d3k2's plans; test-d3 has none. */
+export const PLAN30 = 'gid://shopify/SellingPlan/test-d3k2-30d';
+export const PLAN60 = 'gid://shopify/SellingPlan/test-d3k2-60d';
 export const SITE_URL = 'http://shop.test';
 
 export function freshStore(options: Partial<Pick<LocalStoreOptions, 'clock' | 'readonly'>> & { dataDir?: string } = {}): { store: LocalStore; dataDir: string } {
@@ -140,7 +148,7 @@ export const LINES_UPDATE = ['cartLinesUpdate', 'cartId: $cartId, lines: $lines'
 export const LINES_REMOVE = ['cartLinesRemove', 'cartId: $cartId, lineIds: $lineIds'] as const;
 export const DISCOUNT_CODES = ['cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes'] as const;
 
-export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number }> = []): Promise<CartShape> {
+export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number; sellingPlanId?: string }> = []): Promise<CartShape> {
   const payload = await mutate(store, 'cartCreate', 'input: $input', { input: { lines } });
   if (!payload.cart) throw new Error(JSON.stringify(payload.userErrors));
   return payload.cart;

@@ -27,6 +27,10 @@ export const bigCatalog: Catalog = {
       stock: v % 5 === 0 ? 0 : 1000,
       image: null,
     })),
+    subscriptions: [
+      { intervalDays: 30, percentOff: 10, name: 'Every 30 days, 10% off' },
+      { intervalDays: 90, percentOff: 15, name: 'Every 90 days, 15% off' },
+    ],
   })),
 };
 
@@ -50,9 +54,10 @@ const first = fc.oneof(
 );
 const handle = fc.oneof(fc.constantFrom('"fuzz-0"', '"fuzz-1"', '"nope"', '$handle'), fc.string({ maxLength: 8 }).map((text) => JSON.stringify(text)));
 const variantIds = ['"gid://shopify/ProductVariant/F0-1"', '"gid://shopify/ProductVariant/F1-5"', '"gid://shopify/ProductVariant/nope"', '$variantId'];
+const planIds = ['', ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-0-30d"', ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-1-90d"', ', sellingPlanId: "gid://shopify/SellingPlan/nope"', ', sellingPlanId: null'];
 const lineInput = fc
-  .record({ merchandiseId: fc.constantFrom(...variantIds), quantity: fc.oneof(fc.integer({ min: -2, max: 130 }), fc.constant(1)) })
-  .map(({ merchandiseId, quantity }) => `{ merchandiseId: ${merchandiseId}, quantity: ${quantity} }`);
+  .record({ merchandiseId: fc.constantFrom(...variantIds), quantity: fc.oneof(fc.integer({ min: -2, max: 130 }), fc.constant(1)), plan: fc.constantFrom(...planIds) })
+  .map(({ merchandiseId, quantity, plan }) => `{ merchandiseId: ${merchandiseId}, quantity: ${quantity}${plan} }`);
 const lineInputs = fc.array(lineInput, { maxLength: 3 }).map((lines) => `[${lines.join(', ')}]`);
 const cartId = fc.constantFrom('$cartId', '"gid://shopify/Cart/nope"', '"garbage"');
 
@@ -71,7 +76,7 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'cartLinesAdd', args: fc.tuple(cartId, lineInputs).map(([id, lines]) => `(cartId: ${id}, lines: ${lines})`), type: 'CartPayload' },
     {
       name: 'cartLinesUpdate',
-      args: fc.tuple(cartId, fc.integer({ min: -1, max: 130 })).map(([id, quantity]) => `(cartId: ${id}, lines: [{ id: $lineId, quantity: ${quantity} }])`),
+      args: fc.tuple(cartId, fc.integer({ min: -1, max: 130 }), fc.constantFrom(...planIds)).map(([id, quantity, plan]) => `(cartId: ${id}, lines: [{ id: $lineId, quantity: ${quantity}${plan} }])`),
       type: 'CartPayload',
     },
     { name: 'cartLinesRemove', args: cartId.map((id) => `(cartId: ${id}, lineIds: [$lineId])`), type: 'CartPayload' },
@@ -94,6 +99,32 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'descriptionHtml' },
     { name: 'options', args: fc.constantFrom('', '(first: 1)'), type: 'ProductOption' },
     { name: 'variants', args: first, type: 'ProductVariantConnection' },
+    { name: 'sellingPlanGroups', args: first, type: 'SellingPlanGroupConnection' },
+  ],
+  SellingPlanGroupConnection: [{ name: 'nodes', type: 'SellingPlanGroup' }],
+  SellingPlanGroup: [{ name: 'name' }, { name: 'appName' }, { name: 'sellingPlans', args: first, type: 'SellingPlanConnection' }],
+  SellingPlanConnection: [{ name: 'nodes', type: 'SellingPlan' }],
+  SellingPlan: [
+    { name: 'id' },
+    { name: 'name' },
+    { name: 'description' },
+    { name: 'recurringDeliveries' },
+    { name: 'options', type: 'SellingPlanOption' },
+    { name: 'priceAdjustments', type: 'SellingPlanPriceAdjustment' },
+  ],
+  SellingPlanOption: [{ name: 'name' }, { name: 'value' }],
+  SellingPlanPriceAdjustment: [{ name: 'orderCount' }, { name: 'adjustmentValue', type: 'SellingPlanPercentagePriceAdjustment', on: 'SellingPlanPercentagePriceAdjustment' }],
+  SellingPlanPercentagePriceAdjustment: [{ name: 'adjustmentPercentage' }],
+  SellingPlanAllocationConnection: [{ name: 'nodes', type: 'SellingPlanAllocation' }],
+  SellingPlanAllocation: [
+    { name: 'sellingPlan', type: 'SellingPlan' },
+    { name: 'priceAdjustments', type: 'SellingPlanAllocationPriceAdjustment' },
+  ],
+  SellingPlanAllocationPriceAdjustment: [
+    { name: 'price', type: 'MoneyV2' },
+    { name: 'compareAtPrice', type: 'MoneyV2' },
+    { name: 'perDeliveryPrice', type: 'MoneyV2' },
+    { name: 'unitPrice', type: 'MoneyV2' },
   ],
   ProductConnection: [{ name: 'nodes', type: 'Product' }],
   ProductOption: [{ name: 'name' }, { name: 'optionValues', type: 'ProductOptionValue' }],
@@ -114,6 +145,7 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'selectedOptions', type: 'SelectedOption' },
     { name: 'image', type: 'Image' },
     { name: 'product', type: 'Product' },
+    { name: 'sellingPlanAllocations', args: first, type: 'SellingPlanAllocationConnection' },
   ],
   SelectedOption: [{ name: 'name' }, { name: 'value' }],
   Image: [{ name: 'url' }, { name: 'altText' }, { name: 'width' }, { name: 'height' }],
@@ -137,6 +169,7 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'id' },
     { name: 'quantity' },
     { name: 'merchandise', type: 'ProductVariant', on: 'ProductVariant' },
+    { name: 'sellingPlanAllocation', type: 'SellingPlanAllocation' },
   ],
   Shop: [{ name: 'name' }],
 };

@@ -29,8 +29,8 @@ describe('local checkout', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       currency: 'USD',
       lines: [
-        { sku: 'T-120', title: 'Test D3 + K2', variantTitle: '120 softgels', quantity: 2, unitPrice: { amount: '32.0', currencyCode: 'USD' }, lineTotal: { amount: '64.0', currencyCode: 'USD' } },
-        { sku: 'T-60', title: 'Test D3 + K2', variantTitle: '60 softgels', quantity: 1, unitPrice: { amount: '19.0', currencyCode: 'USD' }, lineTotal: { amount: '19.0', currencyCode: 'USD' } },
+        { sku: 'T-120', title: 'Test D3 + K2', variantTitle: '120 softgels', sellingPlanName: null, quantity: 2, unitPrice: { amount: '32.0', currencyCode: 'USD' }, lineTotal: { amount: '64.0', currencyCode: 'USD' } },
+        { sku: 'T-60', title: 'Test D3 + K2', variantTitle: '60 softgels', sellingPlanName: null, quantity: 1, unitPrice: { amount: '19.0', currencyCode: 'USD' }, lineTotal: { amount: '19.0', currencyCode: 'USD' } },
       ],
       subtotal: { amount: '83.0', currencyCode: 'USD' },
       discount: { amount: '8.3', currencyCode: 'USD' },

@@ -138,7 +138,7 @@ describe('input the local store cannot honour is refused by name, not ignored', 
     ['cartCreate', 'input: $input', { input: { attributes } }, 'CartInput.attributes'],
     ['cartCreate', 'input: $input', { input: { buyerIdentity: { email: 'a@b.test' } } }, 'CartInput.buyerIdentity'],
     ['cartCreate', 'input: $input', { input: { lines: [{ merchandiseId: V60, attributes }] } }, 'CartLineInput.attributes'],
-    ['cartLinesAdd', 'cartId: $cartId, lines: $lines', { lines: [{ merchandiseId: V60, sellingPlanId: 'gid://shopify/SellingPlan/1' }] }, 'CartLineInput.sellingPlanId'],
+    ['cartLinesAdd', 'cartId: $cartId, lines: $lines', { lines: [{ merchandiseId: V60, parent: { merchandiseId: V120 } }] }, 'CartLineInput.parent'],
     ['cartLinesAdd', 'cartId: $cartId, lines: $lines', { lines: [{ merchandiseId: V60, attributes }] }, 'CartLineInput.attributes'],
     ['cartLinesUpdate', 'cartId: $cartId, lines: $lines', { lines: [{ id: 'gid://shopify/CartLine/x', merchandiseId: V120 }] }, 'CartLineUpdateInput.merchandiseId'],
   ])('%s with %j', async (name, args, variables, field) => {

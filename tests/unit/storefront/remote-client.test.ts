@@ -68,6 +68,23 @@ describe('the storefront client in Shopify mode', () => {
     expect(catalog.products).toHaveLength(2);
   });
 
+  it('subscribe & save over HTTP: add on a plan, switch plans, back to one-time, and the cart view names the plan', async () => {
+    useStore(origin(shopify));
+    const { getProductOffer, addToCart, updateLineSellingPlan, subscriptionOptions, toCartView } = await import('@/lib/storefront');
+    const offer = await getProductOffer('test-d3k2');
+    if (!offer.ok) throw new Error(offer.message);
+    const [thirty, sixty] = subscriptionOptions(offer.product, offer.product.variants.nodes[0]!);
+    const added = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 2, {}, thirty!.id);
+    expect(added.userErrors).toEqual([]);
+    let change = added;
+    const line = () => toCartView(change.cart!).lines[0]!;
+    expect([line().sellingPlan, line().unitPrice.amount]).toEqual([{ id: thirty!.id, name: 'Delivers every 30 days, 10% off' }, '17.1']);
+    change = await updateLineSellingPlan(added.cart!.id, line().id, sixty!.id);
+    expect([line().sellingPlan?.name, line().unitPrice.amount]).toEqual(['Every two months, 15% off', '16.15']);
+    change = await updateLineSellingPlan(added.cart!.id, line().id, null);
+    expect([line().sellingPlan, line().unitPrice.amount]).toEqual([null, '19.0']);
+  });
+
   it('with the private token, server calls use it and forward the buyer IP, as Shopify asks', async () => {
     useStore(origin(shopify));
     vi.stubEnv('PRIVATE_STOREFRONT_API_TOKEN', 'shpat_private_456');
