@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Product, ProductImage as ProductImageData } from '@/lib/content';
+import { ArticleCredits } from './ArticleCredits';
 import { Disclaimer } from './Disclaimer';
 import { Highlights } from './Highlights';
 import { ProductImage } from './ProductImage';
@@ -18,6 +19,7 @@ export function ProductPage({ product, image, buyBox, facts }: { product: Produc
         <div>
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">{product.brand}</p>
           <h1 className="mt-1 font-serif text-3xl font-bold text-balance sm:text-4xl">{product.name}</h1>
+          <ArticleCredits article={product.article} />
           <p className="mt-3 text-lg leading-relaxed text-ink-muted">{product.description}</p>
           {buyBox}
           <Highlights highlights={product.highlights} />

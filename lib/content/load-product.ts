@@ -1,3 +1,4 @@
+import { loadAuthorship } from './authorship';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
 import type { ComplianceChecker } from './compliance';
@@ -106,6 +107,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     disclaimer,
     variants,
     supplementFacts: data.supplementFacts ?? null,
+    article: loadAuthorship(data.article, yaml, file, issues),
   };
 }
 

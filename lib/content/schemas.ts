@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate, latestDateToday } from './authorship';
 
 /** Messages a marketer understands: "is required" rather than "expected string, received undefined". */
 function text(what = 'text') {
@@ -23,8 +24,8 @@ const webAddress = text('a web address').refine((value) => /^https?:\/\/[^\s]+$/
   error: 'must be a full web address starting with https:// and without spaces',
 });
 
-const isoDate = text('a date').refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
-  error: 'must be a date written YYYY-MM-DD, e.g. 2025-06-27',
+const isoDate = text('a date').refine(isRealDate, {
+  error: 'must be a real date written YYYY-MM-DD, e.g. 2025-06-27',
 });
 
 /** Prices are written like 19.99; more than two decimals is almost always a typo. */
@@ -83,6 +84,58 @@ const supplementFactsSchema = z.strictObject({
   otherIngredients: text(),
 });
 
+/**
+ * A day something happened: a real date, not after today (see latestDateToday for "today"). zod runs
+ * every check even after one fails, so a date that is not real is left to isoDate's message.
+ */
+const pastDate = isoDate.refine((value) => !isRealDate(value) || value <= latestDateToday(), {
+  error: (issue) => `${String(issue.input)} is in the future; write the day it happened`,
+});
+
+/** Lets a refinement run after a field failed, as long as there is a block to read (not `article: hello`). */
+const isBlock = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
+const blockOf = (fields: string) => ({
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? `must be a block of fields: ${fields}` : undefined),
+});
+
+/**
+ * Who wrote and who medically reviewed the product's health text, and when (for health content, readers
+ * and search engines weigh exactly this). Every part is optional and shown only when given: nothing is
+ * filled in. A reviewer is named with the credentials that qualify them and the day of the review.
+ */
+const articleSchema = z
+  .strictObject(
+    {
+      author: z.strictObject({ name: text(), url: webAddress.optional() }, blockOf('name, and optionally url')).optional(),
+      reviewedBy: z
+        .strictObject({ name: text(), credentials: text('credentials, e.g. MD or RD'), url: webAddress.optional() }, blockOf('name, credentials, and optionally url'))
+        .optional(),
+      datePublished: pastDate.optional(),
+      lastReviewed: pastDate.optional(),
+    },
+    blockOf('author, reviewedBy, datePublished, lastReviewed'),
+  )
+  // These two also run when a field above failed its own check (zod skips refinements after a broken
+  // field by default), so one run reports every problem; they read only values that passed.
+  .refine((article) => !article.reviewedBy || article.lastReviewed !== undefined, {
+    path: ['reviewedBy'],
+    error: 'needs lastReviewed: the day of the review, written YYYY-MM-DD',
+    when: isBlock,
+  })
+  .refine(
+    ({ datePublished, lastReviewed }) =>
+      !(typeof datePublished === 'string' && typeof lastReviewed === 'string' && isRealDate(datePublished) && isRealDate(lastReviewed) && lastReviewed < datePublished),
+    {
+      path: ['lastReviewed'],
+      error: (issue) => {
+        const { datePublished, lastReviewed } = issue.input as { datePublished: string; lastReviewed: string };
+        return `${lastReviewed} is before datePublished (${datePublished}); a review comes after publication`;
+      },
+      when: isBlock,
+    },
+  );
+
 export const productSchema = z.strictObject({
   handle: text('a handle').regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lowercase letters, digits and dashes' }),
   name: text(),
@@ -96,6 +149,7 @@ export const productSchema = z.strictObject({
   worksCited: z.union([z.literal('all'), z.array(key)], { error: 'must be "all" or a list of citation keys' }).optional().default([]),
   variants: z.array(variantSchema).min(1, { error: 'needs at least one variant' }),
   supplementFacts: supplementFactsSchema.optional(),
+  article: articleSchema.optional(),
 });
 
 export const sectionFrontMatterSchema = z.strictObject({

@@ -78,6 +78,18 @@ export interface Product {
   disclaimer: Disclaimer;
   variants: ProductVariant[];
   supplementFacts: SupplementFacts | null;
+  /** Who wrote and reviewed the text, and when; null when product.yaml names nobody and no date. */
+  article: Authorship | null;
+}
+
+/** Exactly what product.yaml's `article:` block states; a part it leaves out is null, never filled in. */
+export interface Authorship {
+  author: { name: string; url: string | null } | null;
+  /** A medical reviewer, always with credentials (e.g. "MD") and a lastReviewed date. */
+  reviewedBy: { name: string; credentials: string; url: string | null } | null;
+  /** ISO dates, YYYY-MM-DD, never in the future. */
+  datePublished: string | null;
+  lastReviewed: string | null;
 }
 
 export interface Disclaimer {

@@ -3,8 +3,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { parse } from 'yaml';
+import { describeTests, passedFor, validateStructuredData } from '../support/structured-data';
 
 const PDP = '/products/vitamin-d3-k2';
+
+interface ArticleBlock {
+  author?: { name: string };
+  reviewedBy?: { name: string; credentials: string };
+  datePublished?: string;
+  lastReviewed?: string;
+}
+
+/**
+ * The server runs on the real content, which may or may not name an author or reviewer (the shipped
+ * file names none: its source names none). The expectations follow the file, so these tests stay true
+ * either way; the builders are tested with both in tests/unit/storefront/structured-data.test.ts.
+ */
+function shippedArticle(): ArticleBlock | undefined {
+  return (parse(fs.readFileSync('content/products/vitamin-d3-k2/product.yaml', 'utf8')) as { article?: ArticleBlock }).article;
+}
 
 async function serverHtml(request: APIRequestContext, url: string): Promise<string> {
   const response = await request.get(url);
@@ -34,30 +52,93 @@ test('the server HTML carries title, description, canonical, robots, Open Graph 
   expect(await serverHtml(request, `${PDP}?size=120`)).toContain(`<link rel="canonical" href="${baseURL}${PDP}"/>`);
 });
 
-test('JSON-LD: Product with an Offer per size matching the buy box, breadcrumbs, and the article with its 55 sources', async ({ request, page }) => {
-  const documents = jsonLd(await serverHtml(request, PDP));
-  const product = documents.find((document) => document['@type'] === 'Product') as {
-    name: string;
-    image: string[];
-    brand: { name: string };
-    sku: string;
-    offers: Array<{ sku: string; price: string; priceCurrency: string; availability: string; url: string }>;
-  };
-  expect(product).toMatchObject({ name: 'Vitamin D3 + K2', brand: { name: 'Northfield Nutrition' }, sku: 'D3K2-60' });
-  expect(product.image[0]).toMatch(/^https?:\/\/.+\.svg$/);
-  expect(product.offers).toHaveLength(2);
-  expect(documents.find((document) => document['@type'] === 'BreadcrumbList')).toMatchObject({ itemListElement: [{ position: 1 }, { position: 2, name: 'Vitamin D3 + K2' }] });
-  expect((documents.find((document) => document['@type'] === 'Article') as { citation: unknown[] }).citation).toHaveLength(55);
+interface Variant {
+  '@type': string;
+  sku: string;
+  size: string;
+  url: string;
+  offers: { '@type': string; price: string; priceCurrency: string; availability: string; url: string };
+}
 
-  for (const offer of product.offers) {
-    await page.goto(offer.url);
+test('JSON-LD: a ProductGroup whose size variants match the buy box, breadcrumbs, the page, and the article with its 55 sources', async ({ request, page, baseURL }) => {
+  const documents = jsonLd(await serverHtml(request, PDP));
+  const article = shippedArticle();
+  expect(documents.map((document) => document['@type'])).toEqual(['ProductGroup', 'BreadcrumbList', article?.reviewedBy ? 'MedicalWebPage' : 'WebPage', 'Article']);
+  const group = documents[0] as { name: string; brand: { name: string }; productGroupID: string; variesBy: string; url: string; hasVariant: Variant[] };
+  expect(group).toMatchObject({
+    name: 'Vitamin D3 + K2',
+    brand: { name: 'Northfield Nutrition' },
+    productGroupID: 'vitamin-d3-k2',
+    variesBy: 'https://schema.org/size',
+    url: `${baseURL}${PDP}`,
+  });
+  expect(group.hasVariant.map((variant) => [variant['@type'], variant.sku, variant.size, variant.url, variant.offers.url])).toEqual([
+    ['Product', 'D3K2-60', '60 softgels', `${baseURL}${PDP}?size=60`, `${baseURL}${PDP}?size=60`],
+    ['Product', 'D3K2-120', '120 softgels', `${baseURL}${PDP}?size=120`, `${baseURL}${PDP}?size=120`],
+  ]);
+  expect(documents[1]).toMatchObject({ itemListElement: [{ position: 1 }, { position: 2, name: 'Vitamin D3 + K2' }] });
+  expect((documents[3] as { citation: unknown[] }).citation).toHaveLength(55);
+
+  for (const { url, offers } of group.hasVariant) {
+    // Each variant's URL is that size's own page, and its Offer is what the buy box there shows.
+    await page.goto(url);
     const buyBox = page.getByRole('region', { name: 'Buy' });
     const shown = Number((await buyBox.locator('p').first().textContent())!.replace(/[^0-9.]/g, ''));
-    expect(shown).toBe(Number(offer.price));
-    expect(offer.priceCurrency).toBe('USD');
+    expect(shown).toBe(Number(offers.price));
+    expect(offers.priceCurrency).toBe('USD');
     const availability = await buyBox.getByTestId('availability').textContent();
-    expect(offer.availability).toBe(/Sold out/.test(availability!) ? 'https://schema.org/OutOfStock' : 'https://schema.org/InStock');
+    expect(offers.availability).toBe(/Sold out/.test(availability!) ? 'https://schema.org/OutOfStock' : 'https://schema.org/InStock');
   }
+});
+
+test('JSON-LD: author, dates and reviewer appear exactly as product.yaml gives them, on the page and in the data', async ({ request, page }) => {
+  const article = shippedArticle();
+  const documents = jsonLd(await serverHtml(request, PDP));
+  const webPage = documents[2]!;
+  const articleLd = documents[3]!;
+  expect(articleLd.author ? (articleLd.author as { name: string }).name : undefined).toBe(article?.author?.name);
+  expect(articleLd.datePublished).toBe(article?.datePublished);
+  expect(articleLd.dateModified).toBe(article?.lastReviewed);
+  expect(webPage.lastReviewed).toBe(article?.lastReviewed);
+  expect(webPage.reviewedBy ? (webPage.reviewedBy as { name: string }).name : undefined).toBe(article?.reviewedBy?.name);
+
+  await page.goto(PDP);
+  const credits = page.getByTestId('article-credits');
+  if (!article?.author && !article?.reviewedBy && !article?.datePublished && !article?.lastReviewed) {
+    // Nobody is named in the content, so nobody is named on the page.
+    await expect(credits).toHaveCount(0);
+    await expect(page.getByText(/Reviewed by|Published /)).toHaveCount(0);
+  } else {
+    if (article.reviewedBy) await expect(credits).toContainText(`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credentials}`);
+    if (article.author) await expect(credits).toContainText(`By ${article.author.name}`);
+  }
+});
+
+test('the publisher logo named in the article is a PNG Google can use (at least 112 px)', async ({ request }) => {
+  const articleLd = jsonLd(await serverHtml(request, PDP))[3] as { publisher: { name: string; logo: { url: string } } };
+  expect(articleLd.publisher.name).toBe('Northfield Nutrition');
+  const response = await request.get(articleLd.publisher.logo.url);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const body = await response.body();
+  expect(body.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([512, 512]);
+});
+
+test('structured-data-testing-tool with the Google presets: no failures for the product variants, and for the article none beyond what product.yaml leaves out', async ({ request }) => {
+  const result = await validateStructuredData(await serverHtml(request, PDP));
+  const article = shippedArticle();
+  // Google's Article preset requires author and datePublished. They are published only when the
+  // content states them (never made up), so without them these two, and only these, are reported.
+  const leftOut = (['author', 'datePublished'] as const).filter((field) => !article?.[field]);
+  expect(describeTests(result.failed)).toEqual(leftOut.map((field) => `Article[0].${field}: Could not find "Article[0].${field}"`));
+  expect(describeTests(result.failed, 'Product')).toEqual([]);
+  expect(describeTests(result.failed, 'ProductGroup')).toEqual([]);
+  // The checks ran: the group's 4, 11 for each of the two variants, and the article's 9 required ones
+  // (type, headline, image, publisher type, name, logo and logo URL, author, datePublished).
+  expect(passedFor(result, 'ProductGroup')).toBe(4);
+  expect(passedFor(result, 'Product')).toBe(2 * 11);
+  expect(passedFor(result, 'Article')).toBe(9 - leftOut.length);
 });
 
 test('sitemap.xml lists every product from content/, robots.txt points at it', async ({ request, baseURL }) => {

@@ -7,7 +7,7 @@ import { ProductPage } from '@/components/product/ProductPage';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { getContent, getProduct } from '@/lib/content';
-import { articleJsonLd, breadcrumbJsonLd, productJsonLd } from '@/lib/seo/structured-data';
+import { productPageJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
 import { getProductOffer, sizeOf, variantForSize } from '@/lib/storefront';
 
@@ -69,9 +69,9 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
   };
   return (
     <>
-      <JsonLd data={productJsonLd(structuredData)} />
-      <JsonLd data={breadcrumbJsonLd(structuredData)} />
-      <JsonLd data={articleJsonLd(structuredData)} />
+      {productPageJsonLd(structuredData).map((data) => (
+        <JsonLd key={String(data['@type'])} data={data} />
+      ))}
       <ProductPage
         product={product}
         image={image}
