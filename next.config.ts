@@ -15,14 +15,15 @@ export default async function config(phase: string): Promise<NextConfig> {
     // Cart forms carry a few short fields; anything larger is refused before it is parsed.
     experimental: { serverActions: { bodySizeLimit: '100kb' } },
     async rewrites() {
-      // `?size=120` picks a size; each size is its own static page, so the server answers with it.
+      // `?size=120` picks a size and `?plan=30` a subscription (every 30 days); each choice is its own
+      // static page, so the server answers with it and a link can preselect it.
+      const size = { type: 'query' as const, key: 'size', value: '(?<size>\\d{1,4})' };
+      const plan = { type: 'query' as const, key: 'plan', value: '(?<plan>\\d{1,3})' };
       return {
         beforeFiles: [
-          {
-            source: '/products/:handle',
-            has: [{ type: 'query', key: 'size', value: '(?<size>\\d{1,4})' }],
-            destination: '/products/:handle/size/:size',
-          },
+          { source: '/products/:handle', has: [size, plan], destination: '/products/:handle/size/:size/plan/:plan' },
+          { source: '/products/:handle', has: [plan], destination: '/products/:handle/plan/:plan' },
+          { source: '/products/:handle', has: [size], destination: '/products/:handle/size/:size' },
         ],
         afterFiles: [],
         fallback: [],

@@ -7,7 +7,7 @@ import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
-import { addToCart, addToCartFromPage, applyDiscountCode, loadCart, removeDiscountCode, removeLine, updateLineQuantity } from './cart/actions';
+import { addToCart, addToCartFromPage, applyDiscountCode, changeLinePlan, loadCart, removeDiscountCode, removeLine, updateLineQuantity } from './cart/actions';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -27,6 +27,7 @@ const cartActions = {
   addFromPage: addToCartFromPage,
   updateQuantity: updateLineQuantity,
   remove: removeLine,
+  changePlan: changeLinePlan,
   applyDiscount: applyDiscountCode,
   removeDiscount: removeDiscountCode,
 };

@@ -9,6 +9,7 @@ import {
   removeCartLine,
   setDiscountCodes,
   StorefrontError,
+  updateLineSellingPlan,
   toCartView,
   updateCartLine,
   type CartChange,
@@ -19,6 +20,7 @@ import { calledFromScript, clientAddress } from './request-context';
 
 const MAX_QUANTITY = 99;
 const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
+const PLAN_ID = /^gid:\/\/shopify\/SellingPlan\/[A-Za-z0-9_-]{1,64}$/;
 const DISCOUNT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const LINE_ID = /^gid:\/\/shopify\/CartLine\/[A-Za-z0-9_-]{1,64}(\?cart=[A-Za-z0-9_-]{1,128})?$/;
 
@@ -37,7 +39,8 @@ export async function loadCart(): Promise<CartActionResult> {
 export async function addToCart(formData: FormData): Promise<CartActionResult> {
   const merchandiseId = text(formData, 'merchandiseId');
   const quantity = parseQuantity(formData.get('quantity'), 1);
-  if (!VARIANT_ID.test(merchandiseId) || quantity === null || quantity < 1) {
+  const sellingPlanId = text(formData, 'sellingPlanId') || undefined;
+  if (!VARIANT_ID.test(merchandiseId) || quantity === null || quantity < 1 || (sellingPlanId && !PLAN_ID.test(sellingPlanId))) {
     return answer({ refusals: [], problem: `Choose a size and a quantity between 1 and ${MAX_QUANTITY}, then add to cart again.` });
   }
   const cartId = await readCartId();
@@ -47,7 +50,7 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
     if (wait) return answer({ refusals: [], problem: `Too many new carts from your connection. Please try again in ${wait} seconds.` });
   }
   const who = await shopper();
-  const result = await applyChange(cartId, () => addLine(cartId, merchandiseId, quantity, who), { merchandiseId });
+  const result = await applyChange(cartId, () => addLine(cartId, merchandiseId, quantity, who, sellingPlanId), { merchandiseId });
   return answer(result, 'Added to cart.');
 }
 
@@ -78,6 +81,19 @@ export async function removeLine(formData: FormData): Promise<CartActionResult> 
   if (!cartId || !LINE_ID.test(lineId)) return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
   const who = await shopper();
   return answer(await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }), 'Removed from cart.');
+}
+
+/** Moves a line onto a subscription plan, to another one, or back to one-time (empty plan). */
+export async function changeLinePlan(formData: FormData): Promise<CartActionResult> {
+  const lineId = text(formData, 'lineId');
+  const planId = text(formData, 'sellingPlanId');
+  const cartId = await readCartId();
+  if (!cartId || !LINE_ID.test(lineId) || (planId !== '' && !PLAN_ID.test(planId))) {
+    return answer({ refusals: [], problem: 'That delivery choice could not be read. Choose one from the list and try again.' });
+  }
+  const who = await shopper();
+  const result = await applyChange(cartId, () => updateLineSellingPlan(cartId, lineId, planId || null, who), { lineId });
+  return answer(result, planId ? 'Delivery plan updated.' : 'Changed to a one-time purchase.');
 }
 
 /** Adds a code to the ones on the cart; the store says whether it applies, in its own words. */

@@ -34,6 +34,7 @@ export default async function CheckoutPage() {
               <li key={line.id} className="flex justify-between gap-4 py-3">
                 <span>
                   {line.productTitle}, {line.variantTitle} × {line.quantity}
+                  {line.sellingPlan && <span className="block text-sm text-brand">{line.sellingPlan.name}</span>}
                 </span>
                 <span className="tabular-nums">{formatMoney(line.totalPrice)}</span>
               </li>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import type { ProductVariant } from '@/lib/storefront/types';
+import type { Money, ProductVariant } from '@/lib/storefront/types';
 import { CartAlert } from './CartAlert';
 import { useCart } from './CartProvider';
 import { formatMoney } from './format-money';
@@ -15,11 +15,27 @@ export interface SizeChoice {
   available: boolean;
 }
 
+/** A selling plan for the selected size, as the store prices it, with the page that preselects it. */
+export interface SubscriptionChoice {
+  id: string;
+  name: string;
+  intervalDays: number;
+  percentOff: number;
+  price: Money;
+  href: string;
+}
+
 interface BuyBoxProps {
   productTitle: string;
   productHandle: string;
   selected: ProductVariant;
   sizes: SizeChoice[];
+  /** Empty when the product has no selling plans: then there is no subscription choice. */
+  subscriptions: SubscriptionChoice[];
+  /** The plan in the URL (`?plan=30`), or null for a one-time purchase (the default). */
+  selectedPlan: SubscriptionChoice | null;
+  /** This size's page without a plan. */
+  oneTimeHref: string;
   safetyNote: string;
 }
 
@@ -29,12 +45,12 @@ const MAX_PER_ADD = 99;
  * Price, size, quantity and add to cart: one form whose action is the add-to-cart Server Action. It
  * posts as plain HTML before and without JavaScript; once hydrated it shows the line at once.
  */
-export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNote }: BuyBoxProps) {
+export function BuyBox({ productTitle, productHandle, selected, sizes, subscriptions, selectedPlan, oneTimeHref, safetyNote }: BuyBoxProps) {
   const hydrated = useHydrated();
   const { actions, add, openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
   // Before hydration the form posts to this page (the permalink), where the Server Action runs.
-  const permalink = sizes.find((choice) => choice.label === selected.title)?.href ?? `/products/${productHandle}`;
+  const permalink = selectedPlan?.href ?? oneTimeHref;
   const [, addBeforeHydration] = useActionState(actions.addFromPage, null, permalink);
 
   const stock = selected.quantityAvailable;
@@ -46,25 +62,41 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
     productHandle,
     variantTitle: selected.title,
     image: selected.image ? { url: selected.image.url, altText: selected.image.altText } : null,
-    unitPrice: selected.price,
+    unitPrice: selectedPlan?.price ?? selected.price,
     quantityAvailable: stock,
+    sellingPlan: selectedPlan ? { id: selectedPlan.id, name: selectedPlan.name } : null,
+    planChoices: subscriptions.map((plan) => ({ id: plan.id, name: plan.name })),
   };
   const refusal = refusals.find((item) => item.merchandiseId === selected.id && !item.lineId);
 
   return (
     <section aria-label="Buy" className="mt-6 rounded-card border border-line bg-paper-raised p-5">
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <p className="text-3xl font-bold tabular-nums">{formatMoney(selected.price)}</p>
-        {selected.compareAtPrice && (
-          <p className="text-ink-subtle">
-            <span className="sr-only">Regular price </span>
-            <s>{formatMoney(selected.compareAtPrice)}</s>
-            <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
-              Save {Math.round((1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) * 100)}%
-            </span>
+      {selectedPlan ? (
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <p className="text-3xl font-bold tabular-nums">
+            {formatMoney(selectedPlan.price)}
+            <span className="text-base font-semibold text-ink-subtle"> per delivery</span>
           </p>
-        )}
-      </div>
+          <p className="text-ink-subtle">
+            <span className="sr-only">One-time price </span>
+            <s>{formatMoney(selected.price)}</s>
+            <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">Save {selectedPlan.percentOff}%</span>
+          </p>
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <p className="text-3xl font-bold tabular-nums">{formatMoney(selected.price)}</p>
+          {selected.compareAtPrice && (
+            <p className="text-ink-subtle">
+              <span className="sr-only">Regular price </span>
+              <s>{formatMoney(selected.compareAtPrice)}</s>
+              <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
+                Save {Math.round((1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) * 100)}%
+              </span>
+            </p>
+          )}
+        </div>
+      )}
       <p className={`mt-1 text-sm font-medium ${soldOut ? 'text-danger' : 'text-brand'}`} data-testid="availability">
         {soldOut ? 'Sold out' : stock !== null && stock <= 10 ? `Only ${stock} left in stock` : 'In stock, ships in 1–2 business days'}
       </p>
@@ -93,12 +125,17 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
         </div>
       </fieldset>
 
+      {subscriptions.length > 0 && (
+        <PurchaseOptions selected={selected} subscriptions={subscriptions} selectedPlan={selectedPlan} oneTimeHref={oneTimeHref} />
+      )}
+
       <form
         action={hydrated ? (formData) => add(formData, pending) : addBeforeHydration}
         onSubmit={hydrated ? openDrawer : undefined}
         className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end"
       >
         <input type="hidden" name="merchandiseId" value={selected.id} />
+        {selectedPlan && <input type="hidden" name="sellingPlanId" value={selectedPlan.id} />}
         <div>
           <label htmlFor="buy-quantity" className="block text-sm font-semibold">
             Quantity
@@ -138,6 +175,46 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, safetyNot
         </span>
       </p>
     </section>
+  );
+}
+
+const choiceClass = (current: boolean) =>
+  `rounded-full border px-4 py-2.5 text-sm font-semibold ${current ? 'border-brand bg-brand text-paper' : 'border-line-strong hover:border-brand hover:text-brand'}`;
+
+/**
+ * One-time or subscribe & save, then how often: links to the pages that preselect each, like the
+ * sizes, so a choice works without JavaScript and can be shared as a link.
+ */
+function PurchaseOptions({ selected, subscriptions, selectedPlan, oneTimeHref }: Pick<BuyBoxProps, 'selected' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
+  const best = subscriptions.reduce((top, plan) => (plan.percentOff > top.percentOff ? plan : top));
+  return (
+    <>
+      <fieldset className="mt-5">
+        <legend className="text-sm font-semibold">Purchase</legend>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <a href={oneTimeHref} aria-current={selectedPlan ? undefined : 'true'} className={choiceClass(!selectedPlan)}>
+            One-time purchase · {formatMoney(selected.price)}
+          </a>
+          <a href={(selectedPlan ?? subscriptions[0]!).href} aria-current={selectedPlan ? 'true' : undefined} className={choiceClass(Boolean(selectedPlan))}>
+            Subscribe &amp; save {best.percentOff}%
+          </a>
+        </div>
+      </fieldset>
+      {selectedPlan && (
+        <fieldset className="mt-4">
+          <legend className="text-sm font-semibold">Deliver every</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {subscriptions.map((plan) => (
+              <a key={plan.id} href={plan.href} aria-current={plan.id === selectedPlan.id ? 'true' : undefined} className={choiceClass(plan.id === selectedPlan.id)}>
+                {plan.intervalDays} days
+                <span className="sr-only">, {plan.name}</span>
+              </a>
+            ))}
+          </div>
+          <p className="mt-2 text-sm text-ink-subtle">{selectedPlan.name}. You can change or remove the plan in your cart.</p>
+        </fieldset>
+      )}
+    </>
   );
 }
 

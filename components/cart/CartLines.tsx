@@ -80,7 +80,7 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
 
 function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string | undefined }) {
   const hydrated = useHydrated();
-  const { actions, updateQuantity, remove } = useCart();
+  const { actions, updateQuantity, remove, changePlan } = useCart();
   const label = `${line.productTitle}, ${line.variantTitle}`;
   // A line the store has not created yet has no id to send: its buttons wait for the store's answer.
   const pending = line.id.startsWith(PENDING_LINE_PREFIX);
@@ -97,6 +97,11 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
           {line.productTitle}
         </a>
         <p className="text-sm text-ink-subtle">{line.variantTitle}</p>
+        {line.sellingPlan && (
+          <p className="text-sm font-medium text-brand" data-testid="line-plan">
+            {line.sellingPlan.name}
+          </p>
+        )}
         <div className="mt-2 flex items-center justify-between gap-3">
           <form action={hydrated ? updateQuantity : asFormAction(actions.updateQuantity)} className="inline-flex items-center rounded-full border border-line-strong" role="group" aria-label={`Quantity of ${label}`}>
             <input type="hidden" name="lineId" value={line.id} />
@@ -118,6 +123,26 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
             Remove<span className="sr-only"> {label}</span>
           </button>
         </form>
+        {line.planChoices.length > 0 && !pending && (
+          // Keyed by the store's plan, so a refused change shows the line's real plan again.
+          <form key={line.sellingPlan?.id ?? 'one-time'} action={hydrated ? changePlan : asFormAction(actions.changePlan)} className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <input type="hidden" name="lineId" value={line.id} />
+            <label>
+              <span className="sr-only">Delivery for {label}</span>
+              <select name="sellingPlanId" defaultValue={line.sellingPlan?.id ?? ''} className="h-9 rounded-full border border-line-strong bg-paper px-3">
+                <option value="">One-time purchase</option>
+                {line.planChoices.map((plan) => (
+                  <option key={plan.id} value={plan.id}>
+                    {plan.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="underline underline-offset-2 hover:text-brand">
+              Change<span className="sr-only"> delivery for {label}</span>
+            </button>
+          </form>
+        )}
         {refusal && (
           <p role="alert" className="mt-2 text-sm text-danger">
             {refusal}

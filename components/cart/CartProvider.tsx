@@ -22,6 +22,7 @@ interface CartContextValue {
   add: (formData: FormData, line: PendingLine) => Promise<void>;
   updateQuantity: (formData: FormData) => Promise<void>;
   remove: (formData: FormData) => Promise<void>;
+  changePlan: (formData: FormData) => Promise<void>;
   applyDiscount: (formData: FormData) => Promise<void>;
   removeDiscount: (formData: FormData) => Promise<void>;
   /** A cart the server already rendered (the /cart page), used until the shopper's own loads. */
@@ -108,7 +109,8 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
     [actions.remove, run],
   );
 
-  // Discounts are the store's to compute, so a code shows once the store has answered.
+  // Plan prices and discounts are the store's to compute: these show once the store has answered.
+  const changePlan = useCallback(async (formData: FormData) => void (await run(actions.changePlan, formData, null)), [actions.changePlan, run]);
   const applyDiscount = useCallback(async (formData: FormData) => void (await run(actions.applyDiscount, formData, null)), [actions.applyDiscount, run]);
   const removeDiscount = useCallback(async (formData: FormData) => void (await run(actions.removeDiscount, formData, null)), [actions.removeDiscount, run]);
 
@@ -125,6 +127,7 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       add,
       updateQuantity,
       remove,
+      changePlan,
       applyDiscount,
       removeDiscount,
       adopt,
@@ -132,7 +135,7 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       openDrawer: () => setDrawerOpen(true),
       closeDrawer: () => setDrawerOpen(false),
     }),
-    [cart, storeCart, refusals, problem, actions, add, updateQuantity, remove, applyDiscount, removeDiscount, adopt, drawerOpen],
+    [cart, storeCart, refusals, problem, actions, add, updateQuantity, remove, changePlan, applyDiscount, removeDiscount, adopt, drawerOpen],
   );
 
   return (

@@ -29,6 +29,7 @@ export interface CartActions {
   addFromPage: (previous: CartActionResult | null, formData: FormData) => Promise<CartActionResult>;
   updateQuantity: CartAction;
   remove: CartAction;
+  changePlan: CartAction;
   applyDiscount: CartAction;
   removeDiscount: CartAction;
 }

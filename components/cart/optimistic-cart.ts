@@ -24,10 +24,11 @@ export function applyEdit(cart: CartView | null | undefined, edit: CartEdit): Ca
   };
   let lines = base.lines;
   if (edit.type === 'add') {
-    const existing = lines.find((line) => line.merchandiseId === edit.line.merchandiseId);
+    // One line per variant and plan: the same size one-time and on a plan are two lines, as in the store.
+    const existing = lines.find((line) => line.merchandiseId === edit.line.merchandiseId && line.sellingPlan?.id === edit.line.sellingPlan?.id);
     lines = existing
       ? lines.map((line) => (line === existing ? withQuantity(line, line.quantity + edit.quantity) : line))
-      : [...lines, withQuantity({ ...edit.line, id: `${PENDING_LINE_PREFIX}${edit.line.merchandiseId}`, quantity: 0, totalPrice: edit.line.unitPrice }, edit.quantity)];
+      : [...lines, withQuantity({ ...edit.line, id: `${PENDING_LINE_PREFIX}${edit.line.merchandiseId}:${edit.line.sellingPlan?.id ?? ''}`, quantity: 0, totalPrice: edit.line.unitPrice }, edit.quantity)];
   } else if (edit.type === 'quantity' && edit.quantity > 0) {
     lines = lines.map((line) => (line.id === edit.lineId ? withQuantity(line, edit.quantity) : line));
   } else {

@@ -21,6 +21,8 @@ export interface CartLineView {
   quantityAvailable: number | null;
   /** The subscription the line is bought on (e.g. "Delivers every 30 days, 10% off"); null for one-time. */
   sellingPlan: { id: string; name: string } | null;
+  /** The plans this line can be moved to; empty when its product has none. */
+  planChoices: Array<{ id: string; name: string }>;
 }
 
 export interface CartView {
@@ -65,6 +67,7 @@ function toLineView(line: CartLine): CartLineView {
     unitPrice: line.cost.amountPerQuantity,
     totalPrice: line.cost.totalAmount,
     quantityAvailable: merchandise.quantityAvailable,
+    planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) => ({ id: sellingPlan.id, name: sellingPlan.name })),
     sellingPlan: line.sellingPlanAllocation ? { id: line.sellingPlanAllocation.sellingPlan.id, name: line.sellingPlanAllocation.sellingPlan.name } : null,
   };
 }

@@ -81,6 +81,7 @@ export interface CartLine {
     quantityAvailable: number | null;
     image: StorefrontImage | null;
     product: { handle: string; title: string };
+    sellingPlanAllocations: { nodes: Array<{ sellingPlan: { id: string; name: string } }> };
   };
   /** The subscription this line is bought on; null for a one-time purchase. */
   sellingPlanAllocation: {

@@ -21,9 +21,10 @@ export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
       </p>
       <ul className="mt-6 divide-y divide-line border-y border-line" aria-label="Ordered items">
         {order.lines.map((line) => (
-          <li key={line.sku} className="flex justify-between gap-4 py-3">
+          <li key={`${line.sku}:${line.sellingPlanName ?? ''}`} className="flex justify-between gap-4 py-3">
             <span>
               {line.title}, {line.variantTitle} × {line.quantity}
+              {line.sellingPlanName && <span className="block text-sm text-brand">{line.sellingPlanName}</span>}
             </span>
             <span className="tabular-nums">{formatMoney(line.lineTotal)}</span>
           </li>

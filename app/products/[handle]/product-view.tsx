@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
-import { BuyBox, type SizeChoice } from '@/components/cart/BuyBox';
+import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/cart/BuyBox';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
 import { ProductPage } from '@/components/product/ProductPage';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
@@ -9,13 +9,31 @@ import { JsonLd } from '@/components/seo/JsonLd';
 import { getContent, getProduct } from '@/lib/content';
 import { productPageJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
-import { getProductOffer, sizeOf, variantForSize } from '@/lib/storefront';
+import { getProductOffer, sizeOf, subscriptionOptions, variantForSize } from '@/lib/storefront';
 
 export const SAFETY_NOTE = 'Taking a blood thinner such as warfarin? Talk to your doctor first.';
 
 /** Every size of every product, for static generation of `?size=` pages. */
 export function productSizeParams() {
   return getContent().products.flatMap((product) => product.variants.map((variant) => ({ handle: product.handle, size: String(variant.size) })));
+}
+
+/** Every plan interval of every product (from the store: in Shopify mode plans live there). */
+export async function productPlanParams() {
+  const params = await Promise.all(
+    getContent().products.map(async (product) => {
+      const offer = await getProductOffer(product.handle);
+      const variant = offer.ok ? variantForSize(offer.product, undefined) : null;
+      return offer.ok && variant ? subscriptionOptions(offer.product, variant).map((plan) => ({ handle: product.handle, plan: String(plan.intervalDays) })) : [];
+    }),
+  );
+  return params.flat();
+}
+
+/** Every size of every product on every plan interval, for static generation of `?size=&plan=` pages. */
+export async function productSizePlanParams() {
+  const plans = await productPlanParams();
+  return productSizeParams().flatMap(({ handle, size }) => plans.filter((plan) => plan.handle === handle).map(({ plan }) => ({ handle, size, plan })));
 }
 
 export function productUrl(handle: string): string {
@@ -37,8 +55,11 @@ export async function productMetadata(handle: string): Promise<Metadata> {
   };
 }
 
-/** The product page for one size: content from content/, price and stock from the storefront. */
-export async function ProductView({ handle, size }: { handle: string; size?: number }) {
+/**
+ * The product page for one size, one-time or on a subscription plan: content from content/, price,
+ * stock and plans from the storefront.
+ */
+export async function ProductView({ handle, size, planIntervalDays }: { handle: string; size?: number; planIntervalDays?: number }) {
   const product = getProduct(handle);
   if (!product) notFound();
   const offer = await getProductOffer(handle);
@@ -51,11 +72,19 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
   const selectedSize = selected ? sizeOf(selected.title) : size ?? product.variants[0]?.size;
   const image = product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;
 
+  const oneTimeHref = `/products/${handle}?size=${selectedSize}`;
+  const subscriptions: SubscriptionChoice[] =
+    offer.ok && selected ? subscriptionOptions(offer.product, selected).map((plan) => ({ ...plan, href: `${oneTimeHref}&plan=${plan.intervalDays}` })) : [];
+  const selectedPlan = planIntervalDays === undefined ? null : (subscriptions.find((plan) => plan.intervalDays === planIntervalDays) ?? null);
+  // A plan this product does not sell is not a page (a link may be stale, or made up).
+  if (planIntervalDays !== undefined && offer.ok && !selectedPlan) notFound();
+
   const sizes: SizeChoice[] = offer.ok
     ? offer.product.variants.nodes.map((variant) => ({
         size: sizeOf(variant.title) ?? 0,
         label: variant.title,
-        href: `/products/${handle}?size=${sizeOf(variant.title)}`,
+        // A subscriber who changes size stays on the same plan.
+        href: `/products/${handle}?size=${sizeOf(variant.title)}${selectedPlan ? `&plan=${selectedPlan.intervalDays}` : ''}`,
         available: variant.availableForSale,
       }))
     : [];
@@ -77,7 +106,16 @@ export async function ProductView({ handle, size }: { handle: string; size?: num
         image={image}
         buyBox={
           offer.ok && selected ? (
-            <BuyBox productTitle={offer.product.title} productHandle={handle} selected={selected} sizes={sizes} safetyNote={SAFETY_NOTE} />
+            <BuyBox
+              productTitle={offer.product.title}
+              productHandle={handle}
+              selected={selected}
+              sizes={sizes}
+              subscriptions={subscriptions}
+              selectedPlan={selectedPlan}
+              oneTimeHref={oneTimeHref}
+              safetyNote={SAFETY_NOTE}
+            />
           ) : (
             <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
           )

@@ -24,7 +24,7 @@ const CART_FIELDS = `#graphql
         currencyCode
       }
     }
-    lines(first: 100) {
+    lines(first: 50) {
       nodes {
         id
         quantity
@@ -52,6 +52,15 @@ const CART_FIELDS = `#graphql
             product {
               handle
               title
+            }
+            # The plans this line can move to (change or remove its subscription from the cart).
+            sellingPlanAllocations(first: 5) {
+              nodes {
+                sellingPlan {
+                  id
+                  name
+                }
+              }
             }
           }
         }

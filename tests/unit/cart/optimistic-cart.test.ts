@@ -12,6 +12,7 @@ const pending: PendingLine = {
   unitPrice: usd('32.0'),
   quantityAvailable: 120,
   sellingPlan: null,
+  planChoices: [{ id: 'gid://shopify/SellingPlan/30', name: 'Delivers every 30 days, 10% off' }],
 };
 const storeCart: CartView = {
   totalQuantity: 2,
@@ -27,7 +28,7 @@ describe('what the shopper sees before the store answers', () => {
   it('a first add shows a pending line with its price, and the totals', () => {
     const cart = applyEdit(undefined, { type: 'add', line: pending, quantity: 2 });
     expect(cart.lines).toHaveLength(1);
-    expect(cart.lines[0]).toMatchObject({ id: `${PENDING_LINE_PREFIX}${pending.merchandiseId}`, quantity: 2, totalPrice: usd('64.00') });
+    expect(cart.lines[0]).toMatchObject({ id: `${PENDING_LINE_PREFIX}${pending.merchandiseId}:`, quantity: 2, totalPrice: usd('64.00') });
     expect(cart).toMatchObject({ totalQuantity: 2, subtotal: usd('64.00') });
   });
 
@@ -35,6 +36,16 @@ describe('what the shopper sees before the store answers', () => {
     const cart = applyEdit(storeCart, { type: 'add', line: { ...pending, merchandiseId: 'gid://shopify/ProductVariant/D3K2-60', unitPrice: usd('19.0') }, quantity: 1 });
     expect(cart.lines).toHaveLength(1);
     expect(cart).toMatchObject({ totalQuantity: 3, subtotal: usd('57.00') });
+  });
+
+  it('the same size one-time and on a plan are two lines, as in the store', () => {
+    const oneTime = applyEdit(undefined, { type: 'add', line: pending, quantity: 1 });
+    const both = applyEdit(oneTime, { type: 'add', line: { ...pending, sellingPlan: pending.planChoices[0]!, unitPrice: usd('28.80') }, quantity: 1 });
+    expect(both.lines.map((line) => [line.sellingPlan?.name ?? 'one-time', line.totalPrice.amount])).toEqual([
+      ['one-time', '32.00'],
+      ['Delivers every 30 days, 10% off', '28.80'],
+    ]);
+    expect(both.subtotal).toEqual(usd('60.80'));
   });
 
   it('quantity changes apply in order, each on top of the last, and 0 removes the line', () => {
