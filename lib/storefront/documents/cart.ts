@@ -1,6 +1,11 @@
-/** The cart as the server-rendered /cart page and the no-JavaScript forms need it. */
-const CART_FIELDS = `#graphql
-  fragment CartFields on Cart {
+/**
+ * The cart as the server-rendered /cart page and the no-JavaScript forms need it. A selection set
+ * written into each document rather than a GraphQL fragment: a fragment spread counts as one more
+ * level of depth, and with each line's plan choices (merchandise → sellingPlanAllocations →
+ * sellingPlan) the documents would need 11 of the local store's 20 (they keep to half of each limit,
+ * tests/unit/local-store/limits.test.ts). Shopify receives the same fields either way.
+ */
+const CART_SELECTION = `
     id
     checkoutUrl
     totalQuantity
@@ -78,7 +83,6 @@ const CART_FIELDS = `#graphql
         }
       }
     }
-  }
 `;
 
 const USER_ERRORS = `
@@ -93,7 +97,7 @@ export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
   mutation CartDiscountCodesUpdate($cartId: ID!, $discountCodes: [String!]!) {
     cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {
       cart {
-        ...CartFields
+        ${CART_SELECTION}
       }
       ${USER_ERRORS}
       warnings {
@@ -102,62 +106,56 @@ export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
       }
     }
   }
-  ${CART_FIELDS}
 `;
 
 export const CART_QUERY = `#graphql
   query Cart($cartId: ID!) {
     cart(id: $cartId) {
-      ...CartFields
+      ${CART_SELECTION}
     }
   }
-  ${CART_FIELDS}
 `;
 
 export const CART_CREATE_MUTATION = `#graphql
   mutation CartCreate($input: CartInput!) {
     cartCreate(input: $input) {
       cart {
-        ...CartFields
+        ${CART_SELECTION}
       }
       ${USER_ERRORS}
     }
   }
-  ${CART_FIELDS}
 `;
 
 export const CART_LINES_ADD_MUTATION = `#graphql
   mutation CartLinesAdd($cartId: ID!, $lines: [CartLineInput!]!) {
     cartLinesAdd(cartId: $cartId, lines: $lines) {
       cart {
-        ...CartFields
+        ${CART_SELECTION}
       }
       ${USER_ERRORS}
     }
   }
-  ${CART_FIELDS}
 `;
 
 export const CART_LINES_UPDATE_MUTATION = `#graphql
   mutation CartLinesUpdate($cartId: ID!, $lines: [CartLineUpdateInput!]!) {
     cartLinesUpdate(cartId: $cartId, lines: $lines) {
       cart {
-        ...CartFields
+        ${CART_SELECTION}
       }
       ${USER_ERRORS}
     }
   }
-  ${CART_FIELDS}
 `;
 
 export const CART_LINES_REMOVE_MUTATION = `#graphql
   mutation CartLinesRemove($cartId: ID!, $lineIds: [ID!]!) {
     cartLinesRemove(cartId: $cartId, lineIds: $lineIds) {
       cart {
-        ...CartFields
+        ${CART_SELECTION}
       }
       ${USER_ERRORS}
     }
   }
-  ${CART_FIELDS}
 `;
