@@ -48,8 +48,19 @@ export interface CatalogProduct {
   subscriptions: CatalogSubscription[];
 }
 
+/** A discount code from content/discounts.yaml. */
+export interface CatalogDiscount {
+  /** Capitals, as shoppers' input is compared after upper-casing it, e.g. "WELCOME10". */
+  code: string;
+  /** Whole percent off the subtotal (after subscription prices). */
+  percentage: number;
+  /** Decimal string in the catalog currency, e.g. "50.00"; null when any subtotal qualifies. */
+  minimumSubtotal: string | null;
+}
+
 export interface Catalog {
   /** ISO 4217 code, e.g. "USD". */
   currency: string;
   products: CatalogProduct[];
+  discounts: CatalogDiscount[];
 }

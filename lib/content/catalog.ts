@@ -12,9 +12,9 @@ export function toCatalog(content: Content): Catalog {
       description: product.description,
       image: withoutMarkup(product.image),
       variants: product.variants.map((variant) => ({ ...variant, image: variant.image && withoutMarkup(variant.image) })),
-      // Content declares no plans yet (the product.yaml field comes next).
-      subscriptions: [],
+      subscriptions: product.subscriptions,
     })),
+    discounts: content.discounts,
   };
 }
 

@@ -2,4 +2,4 @@ export { checkContent, getContent, getProduct } from './load';
 export { toCatalog } from './catalog';
 export { ContentError, formatIssue, type ContentIssue } from './issues';
 export type * from './types';
-export type { Catalog, CatalogProduct, CatalogSubscription, CatalogVariant } from './catalog-types';
+export type { Catalog, CatalogDiscount, CatalogProduct, CatalogSubscription, CatalogVariant } from './catalog-types';

@@ -5,6 +5,7 @@ import type { ComplianceChecker } from './compliance';
 import type { CitationLibrary } from './load-citations';
 import type { ImageLibrary } from './load-images';
 import { loadSection } from './load-section';
+import { loadSubscriptions } from './load-subscriptions';
 import type { LocatedText } from './located-text';
 import { listOf, parseMarkdown, type ParsedMarkdown } from './markdown';
 import { pageRenderer } from './render-html';
@@ -106,6 +107,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     worksCited: resolver.worksCited(),
     disclaimer,
     variants,
+    subscriptions: loadSubscriptions(data.subscriptions, yaml, file, issues, shared.compliance),
     supplementFacts: data.supplementFacts ?? null,
     article: loadAuthorship(data.article, yaml, file, issues),
   };

@@ -2,6 +2,7 @@ import { ContentFiles } from './files';
 import { ContentError, IssueCollector, type ContentIssue } from './issues';
 import { ComplianceChecker, loadComplianceRules } from './compliance';
 import { loadCitations } from './load-citations';
+import { loadDiscounts } from './load-discounts';
 import { loadImages } from './load-images';
 import { loadProduct } from './load-product';
 import { loadDisclaimer } from './load-section';
@@ -23,6 +24,7 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   const citations = loadCitations(files, issues);
   const disclaimer = loadDisclaimer(files, issues);
   const images = loadImages(files, issues);
+  const discounts = loadDiscounts(files, issues);
   const rules = loadComplianceRules(files, issues);
   const compliance = rules ? new ComplianceChecker(rules, issues) : null;
   if (compliance && disclaimer) compliance.checkDisclaimer(disclaimer.file, disclaimer.text.copy);
@@ -35,7 +37,7 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   checkCatalog(products, files, issues);
   if (files.list('products').length === 0) issues.error(files.relative('products'), 1, 1, 'No product found', 'Each product is a folder in content/products with a product.yaml.');
 
-  const content = site && !issues.hasErrors ? { site, products: sortFlagshipFirst(products) } : null;
+  const content = site && !issues.hasErrors ? { site, products: sortFlagshipFirst(products), discounts } : null;
   return { content, issues: issues.issues };
 }
 

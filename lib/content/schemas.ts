@@ -70,6 +70,34 @@ const variantSchema = z.strictObject({
   image: text('a file name').optional(),
 });
 
+/** A whole number in a range, said the way a marketer reads it: "must be a whole number of days from 1 to 365". */
+const wholeNumber = (what: string, min: number, max: number) => {
+  const error = `must be a whole number ${what}from ${min} to ${max}`;
+  return z
+    .number({ error: (issue) => (issue.input === undefined ? 'is required' : error) })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error });
+};
+
+/**
+ * Subscribe & save: a delivery every `intervalDays`, `percentOff` off the price of every size. The
+ * interval is the plan's identity (carts hold it), so a product offers each interval once
+ * (load-product.ts checks). Shopify stores have their own plans; this is what the local store sells.
+ */
+const subscriptionSchema = z.strictObject({
+  intervalDays: wholeNumber('of days ', 1, 365),
+  percentOff: wholeNumber('', 1, 90),
+  name: text().optional(),
+});
+
+/** A code shoppers type in the cart, e.g. WELCOME10; `minimumSubtotal` in the store currency, like 50.00. */
+export const discountSchema = z.strictObject({
+  code: text('a code').regex(/^[A-Z0-9][A-Z0-9_-]*$/, { error: 'must be capital letters, digits, dashes and underscores, e.g. WELCOME10' }),
+  percentage: wholeNumber('', 1, 100),
+  minimumSubtotal: price.optional(),
+});
+
 const supplementFactsSchema = z.strictObject({
   servingSize: text(),
   rows: z
@@ -149,6 +177,7 @@ export const productSchema = z.strictObject({
   worksCited: z.union([z.literal('all'), z.array(key)], { error: 'must be "all" or a list of citation keys' }).optional().default([]),
   variants: z.array(variantSchema).min(1, { error: 'needs at least one variant' }),
   supplementFacts: supplementFactsSchema.optional(),
+  subscriptions: z.array(subscriptionSchema, { error: 'must be a list of plans, each starting with "- intervalDays:"' }).optional().default([]),
   article: articleSchema.optional(),
 });
 

@@ -1,4 +1,4 @@
-import type { CatalogVariant } from './catalog-types';
+import type { CatalogDiscount, CatalogSubscription, CatalogVariant } from './catalog-types';
 
 /**
  * Text from content/ as HTML, made at load time from the Markdown (lib/content/render-html.ts):
@@ -77,6 +77,8 @@ export interface Product {
   worksCited: WorkCited[];
   disclaimer: Disclaimer;
   variants: ProductVariant[];
+  /** Subscribe & save plans (what the local store sells); empty when the product is sold one-time only. */
+  subscriptions: CatalogSubscription[];
   supplementFacts: SupplementFacts | null;
   /** Who wrote and reviewed the text, and when; null when product.yaml names nobody and no date. */
   article: Authorship | null;
@@ -107,4 +109,6 @@ export interface Site {
 export interface Content {
   site: Site;
   products: Product[];
+  /** Discount codes the local store accepts (content/discounts.yaml). */
+  discounts: CatalogDiscount[];
 }

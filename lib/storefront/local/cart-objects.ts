@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CartRow, LineRow } from './cart-repository';
 import { nodesConnection } from './connection';
-import { applyDiscounts, discountFor } from './discounts';
+import { applyDiscounts, isApplicable } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money } from './money';
 import { pricedLines } from './priced-lines';
@@ -17,7 +17,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   const lines = pricedLines(context, cart.token);
   // Lines on a plan count at the plan's price; discount codes then apply to that subtotal.
   const subtotalCents = lines.reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);
-  const discounts = applyDiscounts(cart.discountCodes, subtotalCents);
+  const discounts = applyDiscounts(context.catalog, cart.discountCodes, subtotalCents);
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
@@ -33,7 +33,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
     cost: { subtotalAmount: money(subtotalCents, currency), totalAmount: money(totalCents, currency) },
     lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection(lineObjects(), args, info),
-    discountCodes: cart.discountCodes.map((code) => ({ code, applicable: discountFor(code) !== undefined })),
+    discountCodes: cart.discountCodes.map((code) => ({ code, applicable: isApplicable(context.catalog, code, subtotalCents) })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',
       code: discount.code,

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogProduct, CatalogSubscription, CatalogVariant } from '@/lib/content/catalog-types';
+import type { Catalog, CatalogDiscount, CatalogProduct, CatalogSubscription, CatalogVariant } from '@/lib/content/catalog-types';
 
 export interface IndexedVariant {
   product: CatalogProduct;
@@ -24,6 +24,7 @@ export class CatalogIndex {
   private readonly products = new Map<string, CatalogProduct>();
   private readonly variants = new Map<string, IndexedVariant>();
   private readonly plans = new Map<string, IndexedPlan>();
+  private readonly discounts = new Map<string, CatalogDiscount>();
 
   constructor(readonly catalog: Catalog) {
     for (const product of catalog.products) {
@@ -31,6 +32,7 @@ export class CatalogIndex {
       for (const variant of product.variants) this.variants.set(variant.sku, { product, variant });
       for (const plan of product.subscriptions) this.plans.set(planKey(product, plan), { key: planKey(product, plan), product, plan });
     }
+    for (const discount of catalog.discounts) this.discounts.set(discount.code, discount);
   }
 
   get currency(): string {
@@ -47,5 +49,10 @@ export class CatalogIndex {
 
   plan(key: string): IndexedPlan | undefined {
     return this.plans.get(key);
+  }
+
+  /** By the code in capitals, as content/discounts.yaml writes it. */
+  discount(code: string): CatalogDiscount | undefined {
+    return this.discounts.get(code);
   }
 }

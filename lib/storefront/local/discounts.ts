@@ -1,16 +1,40 @@
-/** The local store's discount codes: enough to exercise both the valid and the unknown-code paths. */
-const DISCOUNTS: Record<string, { percentage: number }> = {
-  WELCOME10: { percentage: 10 },
-};
+import type { CatalogDiscount } from '@/lib/content/catalog-types';
+import type { CatalogIndex } from './catalog-index';
+import { toCents } from './money';
 
-export function discountFor(code: string): { percentage: number } | undefined {
-  return DISCOUNTS[code.trim().toUpperCase()];
+/** The code as shoppers may type it (any case, stray spaces) matched to content/discounts.yaml. */
+export function discountFor(catalog: CatalogIndex, code: string): CatalogDiscount | undefined {
+  return catalog.discount(code.trim().toUpperCase());
 }
 
-/** What each applicable code takes off a subtotal, in whole cents (rounded half up, as Shopify does). */
-export function applyDiscounts(codes: readonly string[], subtotalCents: number): Array<{ code: string; percentage: number; cents: number }> {
+const minimumCents = (discount: CatalogDiscount) => (discount.minimumSubtotal === null ? 0 : toCents(discount.minimumSubtotal));
+
+/** Whether a code takes anything off this subtotal: it exists and the subtotal reaches its minimum. */
+export function isApplicable(catalog: CatalogIndex, code: string, subtotalCents: number): boolean {
+  const discount = discountFor(catalog, code);
+  return discount !== undefined && subtotalCents >= minimumCents(discount);
+}
+
+/** Why a code cannot go on a cart with this subtotal, in the store's words; null when it can. */
+export function refusalFor(catalog: CatalogIndex, code: string, subtotalCents: number): string | null {
+  const discount = discountFor(catalog, code);
+  if (!discount) return `Discount code ${code} is not valid.`;
+  if (subtotalCents < minimumCents(discount)) {
+    const minimum = new Intl.NumberFormat('en-US', { style: 'currency', currency: catalog.currency }).format(minimumCents(discount) / 100);
+    return `Discount code ${code} needs a subtotal of at least ${minimum}.`;
+  }
+  return null;
+}
+
+/**
+ * What each applicable code takes off a subtotal (which already has subscription prices), in whole
+ * cents rounded half up, as Shopify does. A code kept on a cart whose subtotal has since dropped
+ * below its minimum takes nothing off and shows as not applicable, as Shopify keeps such a code.
+ */
+export function applyDiscounts(catalog: CatalogIndex, codes: readonly string[], subtotalCents: number): Array<{ code: string; percentage: number; cents: number }> {
   return codes.flatMap((code) => {
-    const discount = discountFor(code);
-    return discount ? [{ code, percentage: discount.percentage, cents: Math.round((subtotalCents * discount.percentage) / 100) }] : [];
+    const discount = discountFor(catalog, code);
+    if (!discount || !isApplicable(catalog, code, subtotalCents)) return [];
+    return [{ code, percentage: discount.percentage, cents: Math.round((subtotalCents * discount.percentage) / 100) }];
   });
 }

@@ -1,9 +1,10 @@
 import type { CartRow } from './cart-repository';
 import { cartObject } from './cart-objects';
-import { discountFor } from './discounts';
+import { refusalFor } from './discounts';
 import { parseGid } from './ids';
 import { createLineChanges, type LineInput, type LineUpdateInput } from './line-changes';
 import { rejectUnsupportedInput } from './not-implemented';
+import { pricedLines } from './priced-lines';
 import type { StoreContext } from './product-objects';
 import { Refusal, userError, type UserError } from './user-errors';
 
@@ -47,12 +48,19 @@ export function createMutations(context: StoreContext) {
     }
   }
 
-  function setDiscountCodes(token: string, requested: readonly string[]): void {
+  /**
+   * Codes from content/discounts.yaml. A code being added is refused unless it applies to the cart as
+   * it is now (after the lines of the same request). A code already on the cart stays when the list is
+   * sent again, even if it no longer applies (the subtotal dropped below its minimum, or content
+   * removed it): it then shows as not applicable, and removing another code is never blocked by it.
+   */
+  function setDiscountCodes(token: string, requested: readonly string[], current: readonly string[] = []): void {
     const codes = [...new Set(requested.map((code) => code.trim().toUpperCase()).filter(Boolean))];
-    const unknown = codes.filter((code) => !discountFor(code));
-    if (unknown.length > 0) {
+    const subtotal = pricedLines(context, token).reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);
+    const refusals = codes.filter((code) => !current.includes(code)).flatMap((code) => refusalFor(context.catalog, code, subtotal) ?? []);
+    if (refusals.length > 0) {
       // CartErrorCode has no discount-specific value (those are warning codes); INVALID is the nearest.
-      throw new Refusal(unknown.map((code) => userError(['discountCodes'], `Discount code ${code} is not valid.`)));
+      throw new Refusal(refusals.map((message) => userError(['discountCodes'], message)));
     }
     carts.setDiscountCodes(token, codes);
   }
@@ -87,7 +95,7 @@ export function createMutations(context: StoreContext) {
       return change(cartId, (cart) => lines.remove(cart.token, lineIds));
     },
     cartDiscountCodesUpdate({ cartId, discountCodes }: { cartId: string; discountCodes?: string[] | null }) {
-      return change(cartId, (cart) => setDiscountCodes(cart.token, discountCodes ?? []));
+      return change(cartId, (cart) => setDiscountCodes(cart.token, discountCodes ?? [], cart.discountCodes));
     },
   };
 }

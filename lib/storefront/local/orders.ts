@@ -103,7 +103,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
       }
 
       const subtotal = priced.reduce((sum, item) => sum + item.unitCents * item.line.quantity, 0);
-      const discount = applyDiscounts(cart.discountCodes, subtotal).reduce((sum, applied) => sum + applied.cents, 0);
+      const discount = applyDiscounts(context.catalog, cart.discountCodes, subtotal).reduce((sum, applied) => sum + applied.cents, 0);
       const id = randomUUID();
       insertOrder.run({ id, token, currency: context.catalog.currency, subtotal, total: subtotal - discount, createdAt: new Date().toISOString() });
       for (const item of priced) {

@@ -44,6 +44,10 @@ export const catalog: Catalog = {
       subscriptions: [],
     },
   ],
+  discounts: [
+    { code: 'WELCOME10', percentage: 10, minimumSubtotal: null },
+    { code: 'BIG20', percentage: 20, minimumSubtotal: '100.00' },
+  ],
 };
 
 export const V60 = 'gid://shopify/ProductVariant/T-60';

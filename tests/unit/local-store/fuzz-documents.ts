@@ -32,6 +32,7 @@ export const bigCatalog: Catalog = {
       { intervalDays: 90, percentOff: 15, name: 'Every 90 days, 15% off' },
     ],
   })),
+  discounts: [{ code: 'WELCOME10', percentage: 10, minimumSubtotal: null }],
 };
 
 interface FieldSpec {
