@@ -29,8 +29,8 @@ test.describe('cart with JavaScript', () => {
     await expect(page).toHaveURL(/\?size=120$/);
     await cartLoaded;
     const buyBox = page.getByRole('region', { name: 'Buy' });
-    await expect(buyBox.getByText('$32.00')).toBeVisible();
-    await expect(buyBox.getByText('$38.00')).toBeVisible();
+    await expect(buyBox.getByText('$32.00', { exact: true })).toBeVisible();
+    await expect(buyBox.getByText('$38.00', { exact: true })).toBeVisible();
     await expect(page.getByRole('img', { name: /Vitamin D3 \+ K2 softgels, 120 softgels/ })).toBeVisible();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -195,7 +195,7 @@ test.describe('cart without JavaScript', () => {
     await page.goto(PDP);
     await page.getByRole('link', { name: '120 softgels' }).click();
     await expect(page).toHaveURL(/\?size=120$/);
-    await expect(page.getByRole('region', { name: 'Buy' }).getByText('$32.00')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Buy' }).getByText('$32.00', { exact: true })).toBeVisible();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page).toHaveURL(/\/cart$/);
