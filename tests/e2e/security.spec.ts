@@ -80,3 +80,16 @@ test('the hostile GraphQL documents from the security review find no endpoint, a
     expect(page.ms).toBeLessThan(200);
   }
 });
+
+test('wrong revalidation secrets: ten a minute per address, then 429 with Retry-After, without checking the secret', async ({ request }) => {
+  const from = (address: string, secret: string) =>
+    request.post('/api/revalidate', { headers: { 'X-Real-IP': address, 'x-revalidate-secret': secret }, data: { handle: 'vitamin-d3-k2' } });
+  const statuses: number[] = [];
+  for (let guess = 0; guess < 11; guess++) statuses.push((await from('198.51.100.77', `guess-${guess}`)).status());
+  expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  const blocked = await from('198.51.100.77', 'e2e-revalidate-secret');
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+  // Another address, with the right secret, is not affected.
+  expect((await from('198.51.100.78', 'e2e-revalidate-secret')).status()).toBe(200);
+});

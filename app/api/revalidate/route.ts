@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { revalidatePath, revalidateTag } from 'next/cache';
+import { headers } from 'next/headers';
 import { getProduct } from '@/lib/content';
+import { blockedForSeconds, retryAfterSeconds } from '@/lib/security/rate-limit';
 import { productCacheTag } from '@/lib/storefront';
 
 function authorized(request: Request): boolean {
@@ -17,7 +19,14 @@ function authorized(request: Request): boolean {
  * POST {"handle": "vitamin-d3-k2"} with header x-revalidate-secret: $REVALIDATE_SECRET.
  */
 export async function POST(request: Request): Promise<Response> {
-  if (!authorized(request)) return Response.json({ error: 'Missing or wrong x-revalidate-secret.' }, { status: 401 });
+  // Per address behind nginx (X-Real-IP); one shared count when Next is reached directly.
+  const client = (await headers()).get('x-real-ip') ?? 'direct';
+  const wait = await blockedForSeconds('revalidateFailure', client);
+  if (wait) return Response.json({ error: `Too many wrong secrets; try again in ${wait} seconds.` }, { status: 429, headers: { 'Retry-After': String(wait) } });
+  if (!authorized(request)) {
+    await retryAfterSeconds('revalidateFailure', client);
+    return Response.json({ error: 'Missing or wrong x-revalidate-secret.' }, { status: 401 });
+  }
   const body = (await request.json().catch(() => null)) as { handle?: unknown } | null;
   const handle = typeof body?.handle === 'string' ? body.handle : '';
   if (!getProduct(handle)) return Response.json({ error: `No product with handle "${handle}" in content/products.` }, { status: 400 });
