@@ -13,7 +13,11 @@ export default async function config(phase: string): Promise<NextConfig> {
     poweredByHeader: false,
     serverExternalPackages: ['better-sqlite3'],
     // Cart forms carry a few short fields; anything larger is refused before it is parsed.
-    experimental: { serverActions: { bodySizeLimit: '100kb' } },
+    // inlineCss: the stylesheet goes into each page's <head> instead of a render-blocking request, which
+    // on the throttled phone waited a round trip behind the framework's scripts (Lighthouse devtools
+    // LCP of the product page 1.53 s with the request, 0.89 s inlined). Next also writes the CSS twice
+    // into the RSC payload, so app/globals.css is kept small.
+    experimental: { serverActions: { bodySizeLimit: '100kb' }, inlineCss: true },
     async rewrites() {
       // `?size=120` picks a size and `?plan=30` a subscription (every 30 days); each choice is its own
       // static page, so the server answers with it and a link can preselect it.

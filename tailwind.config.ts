@@ -14,7 +14,11 @@ export default {
         danger: { DEFAULT: '#a1261b', soft: '#fbe9e7' },
       },
       fontFamily: {
-        sans: ['ui-sans-serif', 'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial', 'sans-serif'],
+        // system-ui before ui-sans-serif: the same font wherever ui-sans-serif exists (Safari, where both
+        // are the system font), and browsers without it (Chrome, Firefox) no longer look up a missing
+        // family first; in Chrome on Linux each such lookup is a synchronous call to the browser's
+        // font service during the first layout.
+        sans: ['system-ui', 'ui-sans-serif', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial', 'sans-serif'],
         serif: ['ui-serif', 'Georgia', 'Cambria', '"Times New Roman"', 'serif'],
       },
       spacing: {

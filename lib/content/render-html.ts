@@ -3,7 +3,7 @@
  * → rehype-sanitize → rehype-stringify. The page inserts each string as it is, so the text costs
  * one string in the RSC payload instead of hundreds of React elements, and no hydration.
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { CitationNode } from './markdown-citations';
 import type { CitationResolver } from './resolve-citations';
-import type { ContentHtml } from './types';
+import type { ContentHtml, WorkCited } from './types';
 
 /**
  * Exactly what the Markdown rules in markdown.ts let through, plus the citation markers below.
@@ -71,4 +71,65 @@ export function pageRenderer(resolver: CitationResolver): (tree: Root) => Conten
     .use(rehypeStringify)
     .freeze();
   return (tree) => processor.stringify(processor.runSync(tree)) as ContentHtml;
+}
+
+const accessedFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** Letters for the links back to each place a work is cited: a, b, c… as in printed footnotes. */
+function backLabel(index: number): string {
+  return String.fromCharCode(97 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+
+/** One entry: the linked title, source, date accessed, and an arrow back to each place it is cited. */
+function workCitedItem(work: WorkCited): Element {
+  const children: ElementContent[] = [
+    element('a', { href: work.url, rel: ['noopener', 'noreferrer'] }, [text(work.title)]),
+    text(`. ${work.source}. Accessed `),
+    element('time', { dateTime: work.accessed }, [text(accessedFormat.format(new Date(work.accessed)))]),
+    text('.'),
+  ];
+  if (work.citedAt.length > 0) {
+    const several = work.citedAt.length > 1;
+    children.push(
+      element(
+        'span',
+        {},
+        work.citedAt.map((refId, index) =>
+          element('a', { href: `#${refId}` }, [
+            // Arrow and letter as two text nodes, as the React rendering had them: one node shapes the
+            // pair as one run and moves the letter by a fraction of a pixel.
+            element('span', { ariaHidden: 'true' }, several ? [text('↑'), { type: 'comment', value: ' ' }, text(backLabel(index))] : [text('↑')]),
+            element('span', { className: ['sr-only'] }, [
+              text(`Back to where source ${work.number} is cited${several ? ` (${index + 1} of ${work.citedAt.length})` : ''}`),
+            ]),
+          ]),
+        ),
+      ),
+    );
+  }
+  return element('li', { id: `cite-${work.key}` }, children);
+}
+
+const stringifier = unified().use(rehypeStringify).freeze();
+const worksCitedCache = new WeakMap<readonly WorkCited[], ContentHtml>();
+
+/**
+ * The works-cited list items as one HTML string, made once per product (the list is cached with the
+ * content). As React elements the 55 entries were about 44 kB of the RSC payload, 33 kB of HTML and
+ * some 300 elements to hydrate; as one string they are inserted as they are and never hydrated. They
+ * carry no classes: `.works-cited` in app/globals.css styles them from the list. Every value is
+ * escaped by the stringifier; the data was validated when citations.yaml was loaded (web addresses,
+ * ISO dates, citation keys).
+ */
+export function worksCitedHtml(works: readonly WorkCited[]): ContentHtml {
+  let html = worksCitedCache.get(works);
+  if (html === undefined) {
+    const root: HastRoot = { type: 'root', children: works.map(workCitedItem) };
+    html = stringifier.stringify(root) as ContentHtml;
+    worksCitedCache.set(works, html);
+  }
+  return html;
 }
