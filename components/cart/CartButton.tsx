@@ -14,7 +14,7 @@ export function CartButton() {
         event.preventDefault();
         openDrawer();
       }}
-      className="inline-flex h-11 items-center gap-2 rounded-full border border-line-strong bg-paper-raised px-4 text-sm font-semibold hover:border-brand hover:text-brand"
+      className="inline-flex h-11 min-w-32 items-center justify-center gap-2 rounded-full border border-line-strong bg-paper-raised px-4 text-sm font-semibold hover:border-brand hover:text-brand"
     >
       <CartIcon />
       <span>Cart</span>
