@@ -4,10 +4,11 @@ import { redirect } from 'next/navigation';
 import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actions';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
+  addDiscountCode,
   addToCart as addLine,
   getCart,
   removeCartLine,
-  setDiscountCodes,
+  removeDiscountCode as removeCode,
   StorefrontError,
   updateLineSellingPlan,
   toCartView,
@@ -16,7 +17,8 @@ import {
   type Shopper,
 } from '@/lib/storefront';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
-import { calledFromScript, clientAddress } from './request-context';
+import { clientAddress } from '@/lib/security/client-address';
+import { calledFromScript } from './request-context';
 
 const MAX_QUANTITY = 99;
 const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
@@ -103,10 +105,7 @@ export async function applyDiscountCode(formData: FormData): Promise<CartActionR
   if (!DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'Enter a discount code: letters, digits and dashes, up to 64 characters.' });
   if (!cartId) return answer({ refusals: [{ discountCode: code, message: 'Add something to your cart before entering a discount code.' }] });
   const who = await shopper();
-  const result = await applyChange(cartId, async () => {
-    const current = (await getCart(cartId, who))?.discountCodes.map((entry) => entry.code) ?? [];
-    return setDiscountCodes(cartId, [...new Set([...current, code])], who);
-  }, { discountCode: code });
+  const result = await applyChange(cartId, () => addDiscountCode(cartId, code, who), { discountCode: code });
   return answer(result, `Discount code ${code.toUpperCase()} applied.`);
 }
 
@@ -115,10 +114,7 @@ export async function removeDiscountCode(formData: FormData): Promise<CartAction
   const cartId = await readCartId();
   if (!cartId || !DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'That discount code is not on your cart.' });
   const who = await shopper();
-  const result = await applyChange(cartId, async () => {
-    const current = (await getCart(cartId, who))?.discountCodes.map((entry) => entry.code) ?? [];
-    return setDiscountCodes(cartId, current.filter((entry) => entry.toUpperCase() !== code.toUpperCase()), who);
-  }, { discountCode: code });
+  const result = await applyChange(cartId, () => removeCode(cartId, code, who), { discountCode: code });
   return answer(result, `Discount code ${code.toUpperCase()} removed.`);
 }
 

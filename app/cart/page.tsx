@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CartPageContents } from '@/components/cart/CartPageContents';
 import { getCart, StorefrontError, toCartView, type CartView } from '@/lib/storefront';
 import { readCartId, readFlash } from './cart-cookie';
-import { clientAddress } from './request-context';
+import { clientAddress } from '@/lib/security/client-address';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };
 

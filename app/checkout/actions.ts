@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import { placeLocalOrder } from '@/lib/storefront';
 import { flash, forgetCartId, readCartId } from '../cart/cart-cookie';
-import { clientAddress } from '../cart/request-context';
+import { clientAddress } from '@/lib/security/client-address';
 
 /**
  * Places the order in the local store (a Shopify store has its own checkout). The cart is the one in

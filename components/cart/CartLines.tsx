@@ -1,6 +1,6 @@
 'use client';
 
-import type { CartLineView, CartView } from '@/lib/storefront/cart-view';
+import type { CartLineView, CartView, Money } from '@/lib/storefront/cart-view';
 import { asFormAction } from './cart-actions';
 import { CartAlert } from './CartAlert';
 import { CartDiscounts } from './CartDiscounts';
@@ -37,26 +37,11 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
             ))}
           </ul>
           <div className="border-t border-line pt-4">
-            <p className="flex items-center justify-between text-lg font-semibold">
-              <span>Subtotal</span>
-              <span className="tabular-nums" data-testid="cart-subtotal">
-                {formatMoney(cart!.subtotal)}
-              </span>
-            </p>
+            <TotalRow label="Subtotal" amount={cart!.subtotal} testId="cart-subtotal" strong />
             {Number(cart!.discount.amount) > 0 && (
               <>
-                <p className="mt-1 flex items-center justify-between text-brand">
-                  <span>Discount</span>
-                  <span className="tabular-nums" data-testid="cart-discount">
-                    −{formatMoney(cart!.discount)}
-                  </span>
-                </p>
-                <p className="mt-1 flex items-center justify-between text-lg font-semibold">
-                  <span>Total</span>
-                  <span className="tabular-nums" data-testid="cart-total">
-                    {formatMoney(cart!.total)}
-                  </span>
-                </p>
+                <TotalRow label="Discount" amount={cart!.discount} testId="cart-discount" negative />
+                <TotalRow label="Total" amount={cart!.total} testId="cart-total" strong />
               </>
             )}
             <p className="mt-1 text-sm text-ink-subtle">Shipping and taxes are calculated at checkout.</p>
@@ -75,6 +60,18 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
         </>
       )}
     </div>
+  );
+}
+
+function TotalRow({ label, amount, testId, strong, negative }: { label: string; amount: Money; testId: string; strong?: boolean; negative?: boolean }) {
+  return (
+    <p className={`mt-1 flex items-center justify-between first:mt-0 ${strong ? 'text-lg font-semibold' : ''} ${negative ? 'text-brand' : ''}`}>
+      <span>{label}</span>
+      <span className="tabular-nums" data-testid={testId}>
+        {negative ? '−' : ''}
+        {formatMoney(amount)}
+      </span>
+    </p>
   );
 }
 

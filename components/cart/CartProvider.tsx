@@ -110,9 +110,10 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
   );
 
   // Plan prices and discounts are the store's to compute: these show once the store has answered.
-  const changePlan = useCallback(async (formData: FormData) => void (await run(actions.changePlan, formData, null)), [actions.changePlan, run]);
-  const applyDiscount = useCallback(async (formData: FormData) => void (await run(actions.applyDiscount, formData, null)), [actions.applyDiscount, run]);
-  const removeDiscount = useCallback(async (formData: FormData) => void (await run(actions.removeDiscount, formData, null)), [actions.removeDiscount, run]);
+  const { changePlan, applyDiscount, removeDiscount } = useMemo(() => {
+    const submit = (action: CartAction) => async (formData: FormData) => void (await run(action, formData, null));
+    return { changePlan: submit(actions.changePlan), applyDiscount: submit(actions.applyDiscount), removeDiscount: submit(actions.removeDiscount) };
+  }, [actions.changePlan, actions.applyDiscount, actions.removeDiscount, run]);
 
   const adopt = useCallback((serverCart: CartView | null) => setStoreCart((current) => (current === undefined ? serverCart : current)), []);
 

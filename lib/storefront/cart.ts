@@ -73,14 +73,24 @@ export async function removeCartLine(cartId: string, lineId: string, shopper: Sh
   return data.cartLinesRemove;
 }
 
+/** Adds a code to those on the cart; the store says whether it applies. */
+export function addDiscountCode(cartId: string, code: string, shopper: Shopper = {}): Promise<CartChange> {
+  return changeDiscountCodes(cartId, shopper, (codes) => [...new Set([...codes, code])]);
+}
+
+export function removeDiscountCode(cartId: string, code: string, shopper: Shopper = {}): Promise<CartChange> {
+  return changeDiscountCodes(cartId, shopper, (codes) => codes.filter((entry) => entry.toUpperCase() !== code.toUpperCase()));
+}
+
 /**
- * Replaces the cart's discount codes (Shopify's API sets the whole list at once). Shopify keeps a code
- * that does not apply and says why in a warning; those count as refusals here.
+ * Shopify's API replaces the whole list of codes at once, so a change reads the cart's codes first.
+ * Shopify keeps a code that does not apply and says why in a warning; those count as refusals here.
  */
-export async function setDiscountCodes(cartId: string, discountCodes: string[], shopper: Shopper = {}): Promise<CartChange> {
+async function changeDiscountCodes(cartId: string, shopper: Shopper, change: (codes: string[]) => string[]): Promise<CartChange> {
+  const current = (await getCart(cartId, shopper))?.discountCodes.map((entry) => entry.code) ?? [];
   const data = await cartRequest<{ cartDiscountCodesUpdate: Payload & { warnings?: Array<{ message: string; code: string }> } }>(
     CART_DISCOUNT_CODES_UPDATE_MUTATION,
-    { cartId, discountCodes },
+    { cartId, discountCodes: change(current) },
     shopper,
   );
   const { cart, userErrors, warnings = [] } = data.cartDiscountCodesUpdate;

@@ -1,4 +1,4 @@
-export { addToCart, getCart, removeCartLine, setDiscountCodes, updateCartLine, updateLineSellingPlan, type CartChange, type Shopper } from './cart';
+export { addDiscountCode, addToCart, getCart, removeCartLine, removeDiscountCode, updateCartLine, updateLineSellingPlan, type CartChange, type Shopper } from './cart';
 export { CART_COOKIE, CART_COOKIE_MAX_AGE } from './cart-cookie';
 export { toCartView, type CartLineView, type CartView } from './cart-view';
 export { storefrontConfig } from './config';

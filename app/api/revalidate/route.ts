@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { revalidatePath, revalidateTag } from 'next/cache';
-import { headers } from 'next/headers';
 import { getProduct } from '@/lib/content';
+import { clientAddress } from '@/lib/security/client-address';
 import { blockedForSeconds, retryAfterSeconds } from '@/lib/security/rate-limit';
 import { productCacheTag } from '@/lib/storefront';
 
@@ -20,7 +20,7 @@ function authorized(request: Request): boolean {
  */
 export async function POST(request: Request): Promise<Response> {
   // Per address behind nginx (X-Real-IP); one shared count when Next is reached directly.
-  const client = (await headers()).get('x-real-ip') ?? 'direct';
+  const client = (await clientAddress()) ?? 'direct';
   const wait = await blockedForSeconds('revalidateFailure', client);
   if (wait) return Response.json({ error: `Too many wrong secrets; try again in ${wait} seconds.` }, { status: 429, headers: { 'Retry-After': String(wait) } });
   if (!authorized(request)) {
