@@ -3,7 +3,7 @@ import { RichText } from '../content/RichText';
 
 export function Disclaimer({ disclaimer }: { disclaimer: DisclaimerData }) {
   return (
-    <section aria-labelledby="disclaimer-heading" className="mt-section rounded-card border border-line bg-paper-sunk p-5 sm:p-6">
+    <section aria-labelledby="disclaimer-heading" className="below-fold mt-section rounded-card border border-line bg-paper-sunk p-5 sm:p-6">
       <h2 id="disclaimer-heading" className="text-base font-semibold">
         {disclaimer.title}
       </h2>

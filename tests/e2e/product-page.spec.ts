@@ -94,6 +94,20 @@ test('a footnote jumps to its citation and the citation links back', async ({ pa
   await expect(marker).toBeInViewport();
 });
 
+test('what lies below the first screen is laid out once the shopper scrolls to it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PDP);
+  const citation = page.locator('#cite-ods-vitamin-d');
+  const rendered = () => citation.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }));
+  // Skipped by content-visibility: auto while far below, so the first paint does not lay it out...
+  expect(await rendered()).toBe(false);
+  // ...yet it is in the accessibility tree all along, and rendered when scrolled to.
+  await expect(page.getByRole('link', { name: 'Vitamin D - Health Professional Fact Sheet', exact: true })).toHaveCount(1);
+  await page.getByRole('heading', { name: 'Works cited' }).scrollIntoViewIfNeeded();
+  await expect.poll(rendered).toBe(true);
+  await expect(citation).toBeInViewport();
+});
+
 test('#safety opens Safety and scrolls to it', async ({ page }) => {
   await page.goto(`${PDP}#safety`);
   await expect(details(page, 'Safety and considerations')).toHaveJSProperty('open', true);
@@ -141,7 +155,9 @@ for (const width of [390, 1280]) {
     await page.waitForLoadState('networkidle');
     const file = `test-results/screenshots/pdp-${width}.png`;
     fs.mkdirSync('test-results/screenshots', { recursive: true });
-    await page.screenshot({ path: file, fullPage: true });
+    // A full-page capture leaves blocks that content-visibility: auto skips (below the first screen,
+    // app/globals.css) blank; a shopper who scrolls sees them laid out (next test), so render them here.
+    await page.screenshot({ path: file, fullPage: true, style: '.below-fold { content-visibility: visible }' });
     await testInfo.attach(`pdp-${width}`, { path: file, contentType: 'image/png' });
     // Nothing may be wider than the viewport on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
