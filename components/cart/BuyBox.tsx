@@ -4,7 +4,6 @@ import { useActionState, useState } from 'react';
 import type { Money, ProductVariant } from '@/lib/storefront/types';
 import { CartAlert } from './CartAlert';
 import { useCart } from './CartProvider';
-import { formatMoney } from './format-money';
 import type { PendingLine } from './optimistic-cart';
 import { useHydrated } from './useHydrated';
 
@@ -22,6 +21,8 @@ export interface SubscriptionChoice {
   intervalDays: number;
   percentOff: number;
   price: Money;
+  /** `price` as the shopper reads it, formatted on the server (see BuyBoxProps.priceLabel). */
+  priceLabel: string;
   href: string;
 }
 
@@ -29,6 +30,13 @@ interface BuyBoxProps {
   productTitle: string;
   productHandle: string;
   selected: ProductVariant;
+  /**
+   * The selected size's price and compare-at price as the shopper reads them, formatted on the server.
+   * The first Intl.NumberFormat a page makes loads the browser's currency data: 12–17 ms on the main
+   * thread here, in the middle of hydration. The buy box only shows prices, so it needs none of that.
+   */
+  priceLabel: string;
+  compareAtPriceLabel: string | null;
   sizes: SizeChoice[];
   /** Empty when the product has no selling plans: then there is no subscription choice. */
   subscriptions: SubscriptionChoice[];
@@ -45,7 +53,7 @@ const MAX_PER_ADD = 99;
  * Price, size, quantity and add to cart: one form whose action is the add-to-cart Server Action. It
  * posts as plain HTML before and without JavaScript; once hydrated it shows the line at once.
  */
-export function BuyBox({ productTitle, productHandle, selected, sizes, subscriptions, selectedPlan, oneTimeHref, safetyNote }: BuyBoxProps) {
+export function BuyBox({ productTitle, productHandle, selected, priceLabel, compareAtPriceLabel, sizes, subscriptions, selectedPlan, oneTimeHref, safetyNote }: BuyBoxProps) {
   const hydrated = useHydrated();
   const { actions, add, openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
@@ -74,22 +82,22 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, subscript
       {selectedPlan ? (
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <p className="text-3xl font-bold tabular-nums">
-            {formatMoney(selectedPlan.price)}
+            {selectedPlan.priceLabel}
             <span className="text-base font-semibold text-ink-subtle"> per delivery</span>
           </p>
           <p className="text-ink-subtle">
             <span className="sr-only">One-time price </span>
-            <s>{formatMoney(selected.price)}</s>
+            <s>{priceLabel}</s>
             <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">Save {selectedPlan.percentOff}%</span>
           </p>
         </div>
       ) : (
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <p className="text-3xl font-bold tabular-nums">{formatMoney(selected.price)}</p>
-          {selected.compareAtPrice && (
+          <p className="text-3xl font-bold tabular-nums">{priceLabel}</p>
+          {selected.compareAtPrice && compareAtPriceLabel && (
             <p className="text-ink-subtle">
               <span className="sr-only">Regular price </span>
-              <s>{formatMoney(selected.compareAtPrice)}</s>
+              <s>{compareAtPriceLabel}</s>
               <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
                 Save {Math.round((1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) * 100)}%
               </span>
@@ -126,7 +134,7 @@ export function BuyBox({ productTitle, productHandle, selected, sizes, subscript
       </fieldset>
 
       {subscriptions.length > 0 && (
-        <PurchaseOptions selected={selected} subscriptions={subscriptions} selectedPlan={selectedPlan} oneTimeHref={oneTimeHref} />
+        <PurchaseOptions priceLabel={priceLabel} subscriptions={subscriptions} selectedPlan={selectedPlan} oneTimeHref={oneTimeHref} />
       )}
 
       <form
@@ -185,7 +193,7 @@ const choiceClass = (current: boolean) =>
  * One-time or subscribe & save, then how often: links to the pages that preselect each, like the
  * sizes, so a choice works without JavaScript and can be shared as a link.
  */
-function PurchaseOptions({ selected, subscriptions, selectedPlan, oneTimeHref }: Pick<BuyBoxProps, 'selected' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
+function PurchaseOptions({ priceLabel, subscriptions, selectedPlan, oneTimeHref }: Pick<BuyBoxProps, 'priceLabel' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
   const best = subscriptions.reduce((top, plan) => (plan.percentOff > top.percentOff ? plan : top));
   return (
     <>
@@ -193,7 +201,7 @@ function PurchaseOptions({ selected, subscriptions, selectedPlan, oneTimeHref }:
         <legend className="text-sm font-semibold">Purchase</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           <a href={oneTimeHref} aria-current={selectedPlan ? undefined : 'true'} className={choiceClass(!selectedPlan)}>
-            One-time purchase · {formatMoney(selected.price)}
+            One-time purchase · {priceLabel}
           </a>
           <a href={(selectedPlan ?? subscriptions[0]!).href} aria-current={selectedPlan ? 'true' : undefined} className={choiceClass(Boolean(selectedPlan))}>
             Subscribe &amp; save {best.percentOff}%

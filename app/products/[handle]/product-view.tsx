@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
 import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/cart/BuyBox';
+import { formatMoney } from '@/components/cart/format-money';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
 import { ProductPage } from '@/components/product/ProductPage';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
@@ -74,7 +75,7 @@ export async function ProductView({ handle, size, planIntervalDays }: { handle: 
 
   const oneTimeHref = `/products/${handle}?size=${selectedSize}`;
   const subscriptions: SubscriptionChoice[] =
-    offer.ok && selected ? subscriptionOptions(offer.product, selected).map((plan) => ({ ...plan, href: `${oneTimeHref}&plan=${plan.intervalDays}` })) : [];
+    offer.ok && selected ? subscriptionOptions(offer.product, selected).map((plan) => ({ ...plan, priceLabel: formatMoney(plan.price), href: `${oneTimeHref}&plan=${plan.intervalDays}` })) : [];
   const selectedPlan = planIntervalDays === undefined ? null : (subscriptions.find((plan) => plan.intervalDays === planIntervalDays) ?? null);
   // A plan this product does not sell is not a page (a link may be stale, or made up).
   if (planIntervalDays !== undefined && offer.ok && !selectedPlan) notFound();
@@ -110,6 +111,8 @@ export async function ProductView({ handle, size, planIntervalDays }: { handle: 
               productTitle={offer.product.title}
               productHandle={handle}
               selected={selected}
+              priceLabel={formatMoney(selected.price)}
+              compareAtPriceLabel={selected.compareAtPrice ? formatMoney(selected.compareAtPrice) : null}
               sizes={sizes}
               subscriptions={subscriptions}
               selectedPlan={selectedPlan}
