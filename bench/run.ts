@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --check]`: builds the app and the framework floor (bench/floor: an empty Next.js
  * page on the same Next.js and React), serves both with `next start` and measures both in the same run
- * with the same tools. Prints one table (floor, PDP, PDP − floor, budget, result), writes
- * bench/results.json; with --check exits 1 when a budget in bench/budgets.json is missed.
+ * with the same tools. Prints one table (floor, PDP, PDP − floor, budget, result), then the probes
+ * (the PDP's HTML cut down, bench/lib/probes.ts) that show what the page costs before its own code
+ * runs; writes bench/results.json; with --check exits 1 when a budget in bench/budgets.json is missed.
  *
  * Env: BENCH_LOAD_SECONDS (per throughput round, default 10), BENCH_LH_SIMULATE_RUNS (5),
  * BENCH_LH_DEVTOOLS_RUNS (3), CHROME_PATH (/usr/bin/chromium), BENCH_SKIP_BUILD=1 (reuse .next and
@@ -11,13 +12,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { CartWrites, checkStore, findAddToCartForm } from './lib/cart-form';
 import { runLighthouse, summarizeRuns, type LighthouseFigures, type ThrottlingMethod } from './lib/lighthouse';
 import { loadCartForm, loadGet, type LoadFigures } from './lib/load';
 import { startNginxFront } from './lib/nginx-front';
 import { measurePageWeight, type PageWeight } from './lib/page-weight';
-import { evaluateBudgets, printTable, type BenchResults, type Budget, type CartFigures, type LighthouseSet } from './lib/report';
+import { PROBES, probePages, type ProbeName } from './lib/probes';
+import { evaluateBudgets, printTable, type BenchResults, type Budget, type CartFigures, type LighthouseSet, type ProbeResults } from './lib/report';
 import { buildNext, residentMemoryMiB, startNextServer, type RunningServer } from './lib/server';
 import { startStaticServer } from './lib/static-server';
 
@@ -62,6 +65,39 @@ async function lighthouseBoth(floorUrl: string, pdpUrl: string): Promise<Record<
     pdpRuns: runs[method].pdp,
   });
   return { simulate: set('simulate'), devtools: set('devtools') };
+}
+
+/**
+ * The probes (bench/lib/probes.ts): the PDP's own HTML cut down, as static files from nginx, with
+ * simulated throttling, as many runs as the floor and the PDP had, round by round.
+ */
+async function lighthouseProbes(pdpHtml: string): Promise<ProbeResults> {
+  const pages = probePages(pdpHtml);
+  const names = Object.keys(pages) as ProbeName[];
+  const server = await startStaticServer(pdpHtml, {
+    pages: Object.fromEntries(names.map((name) => [`${name}.html`, pages[name]])),
+    nextStaticDir: path.join('.next', 'static'),
+    gzip: true,
+  });
+  const runs: Record<ProbeName, LighthouseFigures[]> = { contentOnly: [], frameworkScriptsNoPayload: [] };
+  try {
+    for (let round = 0; round < RUNS.simulate; round++) {
+      for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+        const figures = await runLighthouse(`${server.url}${name}.html`, chromePath, 'simulate');
+        runs[name].push(figures);
+        console.log(`  simulate ${round + 1}/${RUNS.simulate} ${PROBES[name]}: FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const htmlGzipKb = (html: string) => Math.round(zlib.gzipSync(html).length / 100) / 10;
+  return {
+    runs: RUNS.simulate,
+    probes: Object.fromEntries(
+      names.map((name) => [name, { label: PROBES[name], htmlGzipKb: htmlGzipKb(pages[name]), median: summarizeRuns(runs[name]), runs: runs[name] }]),
+    ) as ProbeResults['probes'],
+  };
 }
 
 /** Rounds of load in the order A B C, C B A, so drift over time hits each alike. Mean req/s; the worst round's latency. */
@@ -149,9 +185,11 @@ async function main() {
     console.log(`Lighthouse 12 mobile on the floor and ${PDP}: ${RUNS.simulate} simulated and ${RUNS.devtools} devtools-throttled runs each…`);
     const lighthouse = await lighthouseBoth(`${floor.url}/`, pdpUrl);
     await floor.stop();
+    const html = await (await fetch(pdpUrl)).text();
+    console.log('What the PDP costs before its own code runs: its HTML cut down, as static files (bench/lib/probes.ts)…');
+    const probes = await lighthouseProbes(html);
 
     console.log(`Throughput (autocannon, 20 connections, ${LOAD_SECONDS} s a round, two rounds each)…`);
-    const html = await (await fetch(pdpUrl)).text();
     staticServer = await startStaticServer(html);
     if ('reason' in nginx) console.warn(`  PDP via nginx skipped: ${nginx.reason}`);
     const targets: Record<string, string> = { staticNginx: staticServer.url };
@@ -178,6 +216,7 @@ async function main() {
       },
       buildSeconds,
       lighthouse,
+      probes,
       pages: { floor: floorWeight, pdp: routes[PDP]!, routes },
       throughput: {
         staticNginx: load.staticNginx!,

@@ -2,6 +2,7 @@ import type { StoreCheck } from './cart-form';
 import type { LighthouseFigures, ThrottlingMethod } from './lighthouse';
 import type { LoadFigures } from './load';
 import type { PageWeight } from './page-weight';
+import type { ProbeName } from './probes';
 
 export interface LighthouseSet {
   runs: number;
@@ -9,6 +10,12 @@ export interface LighthouseSet {
   pdp: LighthouseFigures;
   floorRuns: LighthouseFigures[];
   pdpRuns: LighthouseFigures[];
+}
+
+/** Lighthouse (simulated) on cut-down copies of the PDP's HTML: bench/lib/probes.ts. */
+export interface ProbeResults {
+  runs: number;
+  probes: Record<ProbeName, { label: string; htmlGzipKb: number; median: LighthouseFigures; runs: LighthouseFigures[] }>;
 }
 
 export interface Throughput {
@@ -29,6 +36,7 @@ export interface BenchResults {
   machine: Record<string, unknown>;
   buildSeconds: { app: number; floor: number };
   lighthouse: Record<ThrottlingMethod, LighthouseSet>;
+  probes?: ProbeResults;
   pages: { floor: PageWeight; pdp: PageWeight; routes: Record<string, PageWeight> };
   throughput: Throughput;
   cart: CartFigures;
@@ -192,6 +200,8 @@ export function printTable(results: BenchResults, rows: BudgetRow[]): void {
   console.log(`\n${line(table[0]!)}\n${widths.map((width) => '-'.repeat(width)).join('-|-')}`);
   for (const row of table.slice(1)) console.log(line(row));
 
+  if (results.probes) printProbes(results, results.probes);
+
   const { throughput, cart } = results;
   const latency = (figures: LoadFigures) => `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors, non-2xx ${figures.non2xx}`;
   console.log('\nLatency (worst round):');
@@ -218,4 +228,27 @@ export function printTable(results: BenchResults, rows: BudgetRow[]): void {
   console.log(`Build time: app ${seconds(results.buildSeconds.app)}, floor ${seconds(results.buildSeconds.floor)}; PDP server (next start) RSS after the load runs: ${results.serverRssMiB ?? 'n/a'} MiB`);
   const routes = Object.entries(results.pages.routes).map(([route, weight]) => `  ${route}: first-load JS ${kb(weight.firstLoadJsGzipBytes)} kB gzip in ${weight.scripts} scripts; HTML ${kb(weight.htmlBytes)} kB (${kb(weight.htmlGzipBytes)} kB gzip), RSC payload ${kb(weight.rscPayloadBytes)} kB`);
   console.log(`Other routes:\n${routes.join('\n')}`);
+}
+
+/** The probes beside the floor and the PDP: where the simulated paint budgets go before any app code runs. */
+function printProbes(results: BenchResults, { runs, probes }: ProbeResults): void {
+  const { floor, pdp } = results.lighthouse.simulate;
+  const rows: Array<[string, string, LighthouseFigures]> = [
+    ['Floor (empty Next.js page)', show(kb(results.pages.floor.htmlGzipBytes)), floor],
+    ...Object.values(probes).map((probe): [string, string, LighthouseFigures] => [probe.label, show(probe.htmlGzipKb), probe.median]),
+    ['PDP', show(kb(results.pages.pdp.htmlGzipBytes)), pdp],
+  ];
+  console.log(`\nSimulated throttling, median of ${runs} runs: the PDP's HTML cut down, as static files from nginx (bench/lib/probes.ts)`);
+  const table = [['Page', 'HTML gzip kB', 'FCP', 'FCP − floor', 'LCP', 'LCP − floor', 'TBT'], ...rows.map(([label, gzip, figures]) => [
+    label,
+    gzip,
+    `${figures.fcpMs} ms`,
+    `${figures.fcpMs - floor.fcpMs >= 0 ? '+' : '−'}${Math.abs(figures.fcpMs - floor.fcpMs)} ms`,
+    `${figures.lcpMs} ms`,
+    `${figures.lcpMs - floor.lcpMs >= 0 ? '+' : '−'}${Math.abs(figures.lcpMs - floor.lcpMs)} ms`,
+    `${figures.tbtMs} ms`,
+  ])];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | '));
+  console.log(`LCP runs, floor: ${results.lighthouse.simulate.floorRuns.map((run) => run.lcpMs).join(', ')} ms; PDP: ${results.lighthouse.simulate.pdpRuns.map((run) => run.lcpMs).join(', ')} ms`);
 }

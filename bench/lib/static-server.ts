@@ -13,14 +13,29 @@ const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
  * nginx-PDP / static compares the app's path through nginx with nginx at its simplest, and no
  * hand-written server is involved. Its own prefix, config and pid file; nothing outside the temp dir.
  */
-export async function startStaticServer(html: string, options: { workerProcesses?: number | 'auto' } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export interface StaticServerOptions {
+  workerProcesses?: number | 'auto';
+  /** More pages beside index.html, by file name. */
+  pages?: Record<string, string>;
+  /** The app's built assets (.next/static), served at /_next/static/ so a page's scripts load. */
+  nextStaticDir?: string;
+  /** gzip for clients that ask for it, as next start does (the load tool does not ask). */
+  gzip?: boolean;
+}
+
+export async function startStaticServer(html: string, options: StaticServerOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-static-nginx-'));
   const root = path.join(prefix, 'html');
   fs.mkdirSync(root);
-  fs.writeFileSync(path.join(root, 'index.html'), html);
+  const pages = { ...options.pages, 'index.html': html };
+  for (const [name, text] of Object.entries(pages)) {
+    fs.writeFileSync(path.join(root, name), text);
+    fs.chmodSync(path.join(root, name), 0o644);
+  }
   // mkdtemp makes 0700 dirs; workers run as an unprivileged user when the master runs as root.
   for (const dir of [prefix, root]) fs.chmodSync(dir, 0o755);
-  fs.chmodSync(path.join(root, 'index.html'), 0o644);
+  const nextStatic = options.nextStaticDir ? `location /_next/static/ { alias ${path.resolve(options.nextStaticDir)}/; }` : '';
+  const gzip = options.gzip ? 'gzip on; gzip_comp_level 6; gzip_types application/javascript text/css;' : '';
 
   const port = await freePort();
   const conf = path.join(prefix, 'nginx.conf');
@@ -38,7 +53,7 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  types { text/html html; }
+  types { text/html html; application/javascript js; text/css css; }
   default_type text/html;
   charset utf-8;
   sendfile on;
@@ -47,10 +62,13 @@ http {
   keepalive_requests 100000;
   open_file_cache max=16 inactive=60s;
   open_file_cache_valid 60s;
+  ${gzip}
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location / { try_files /index.html =404; }
+    location = / { try_files /index.html =404; }
+    location / { try_files $uri =404; }
+    ${nextStatic}
   }
 }
 `,
