@@ -7,13 +7,13 @@ type Element = ReturnType<typeof DomUtils.findAll>[number];
  * of the app's code runs. Served as static files by nginx beside the app's built scripts, measured in
  * the same run as the floor:
  * - `contentOnly`: every script (and script preload) removed: the content and its inlined CSS alone;
- * - `frameworkScriptsNoPayload`: Next's own scripts kept, the inline RSC payload removed. The page
- *   paints exactly as the PDP does and its framework scripts load as they do there; it never hydrates,
- *   so none of the app's components or data run.
+ * - `frameworkScriptsNoPayload`: every script kept (Next's, and the structured data) but the inline RSC
+ *   payload. The page paints as the PDP does and Next's scripts load as they do there; it never
+ *   hydrates, so none of the app's components run.
  */
 export const PROBES = {
   contentOnly: 'PDP HTML, no scripts at all',
-  frameworkScriptsNoPayload: "PDP HTML + Next's scripts, no RSC payload",
+  frameworkScriptsNoPayload: 'PDP HTML + its scripts, no RSC payload',
 } as const;
 
 export type ProbeName = keyof typeof PROBES;
