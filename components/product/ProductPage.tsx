@@ -26,7 +26,7 @@ export function ProductPage({ product, image, buyBox, facts }: { product: Produc
         </div>
       </div>
 
-      <div className="below-fold mt-section grid gap-10 lg:grid-cols-[minmax(0,7fr)_minmax(0,4fr)]">
+      <div className="below-fold mt-section grid [--below-fold-height:90rem] lg:[--below-fold-height:50rem] gap-10 lg:grid-cols-[minmax(0,7fr)_minmax(0,4fr)]">
         <div className="border-t border-line">
           {product.sections.map((section, index) => (
             <ProductSection key={section.id} section={section} open={index === 0} />

@@ -4,7 +4,7 @@ import { worksCitedHtml } from '@/lib/content/render-html';
 /** The entries are one HTML string (lib/content/render-html.ts), styled by `.works-cited` in app/globals.css. */
 export function WorksCited({ works }: { works: WorkCited[] }) {
   return (
-    <section aria-labelledby="works-cited-heading" className="below-fold mt-section">
+    <section aria-labelledby="works-cited-heading" className="below-fold mt-section [--below-fold-height:300rem] md:[--below-fold-height:190rem] lg:[--below-fold-height:140rem]">
       <h2 id="works-cited-heading" className="font-serif text-2xl font-semibold">
         Works cited
       </h2>
