@@ -19,6 +19,9 @@ export interface IndexedPlan {
  */
 export const planKey = (product: CatalogProduct, plan: CatalogSubscription) => `${product.handle}-${plan.intervalDays}d`;
 
+/** A product's plans with their keys, in the order product.yaml lists them. */
+export const plansOf = (product: CatalogProduct): IndexedPlan[] => product.subscriptions.map((plan) => ({ key: planKey(product, plan), product, plan }));
+
 /** Lookups the resolvers need, built once from the catalog in content/. */
 export class CatalogIndex {
   private readonly products = new Map<string, CatalogProduct>();
@@ -30,7 +33,7 @@ export class CatalogIndex {
     for (const product of catalog.products) {
       this.products.set(product.handle, product);
       for (const variant of product.variants) this.variants.set(variant.sku, { product, variant });
-      for (const plan of product.subscriptions) this.plans.set(planKey(product, plan), { key: planKey(product, plan), product, plan });
+      for (const indexed of plansOf(product)) this.plans.set(indexed.key, indexed);
     }
     for (const discount of catalog.discounts) this.discounts.set(discount.code, discount);
   }

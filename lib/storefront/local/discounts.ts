@@ -19,9 +19,10 @@ export function isApplicable(catalog: CatalogIndex, code: string, subtotalCents:
 export function refusalFor(catalog: CatalogIndex, code: string, subtotalCents: number): string | null {
   const discount = discountFor(catalog, code);
   if (!discount) return `Discount code ${code} is not valid.`;
-  if (subtotalCents < minimumCents(discount)) {
-    const minimum = new Intl.NumberFormat('en-US', { style: 'currency', currency: catalog.currency }).format(minimumCents(discount) / 100);
-    return `Discount code ${code} needs a subtotal of at least ${minimum}.`;
+  const minimum = minimumCents(discount);
+  if (subtotalCents < minimum) {
+    const written = new Intl.NumberFormat('en-US', { style: 'currency', currency: catalog.currency }).format(minimum / 100);
+    return `Discount code ${code} needs a subtotal of at least ${written}.`;
   }
   return null;
 }
@@ -34,7 +35,7 @@ export function refusalFor(catalog: CatalogIndex, code: string, subtotalCents: n
 export function applyDiscounts(catalog: CatalogIndex, codes: readonly string[], subtotalCents: number): Array<{ code: string; percentage: number; cents: number }> {
   return codes.flatMap((code) => {
     const discount = discountFor(catalog, code);
-    if (!discount || !isApplicable(catalog, code, subtotalCents)) return [];
+    if (!discount || subtotalCents < minimumCents(discount)) return [];
     return [{ code, percentage: discount.percentage, cents: Math.round((subtotalCents * discount.percentage) / 100) }];
   });
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
-import { planKey, type IndexedPlan } from './catalog-index';
+import { plansOf, type IndexedPlan } from './catalog-index';
 import { nodesConnection } from './connection';
 import { sellingPlanGid } from './ids';
 import { money, toCents } from './money';
@@ -39,13 +39,9 @@ export function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, un
   };
 }
 
-export function productPlans(product: CatalogProduct): IndexedPlan[] {
-  return product.subscriptions.map((plan) => ({ key: planKey(product, plan), product, plan }));
-}
-
 /** Product.sellingPlanGroups: one group holding every plan, or none when the product has no plans. */
 export function sellingPlanGroups(product: CatalogProduct): Connection {
-  const plans = productPlans(product);
+  const plans = plansOf(product);
   const groups = plans.length === 0 ? [] : [{ name: SELLING_PLAN_GROUP_NAME, sellingPlans: connectionOf(plans.map(sellingPlanObject)) }];
   return connectionOf(groups);
 }
@@ -65,5 +61,5 @@ export function allocationObject(variant: CatalogVariant, plan: IndexedPlan, cur
 
 /** ProductVariant.sellingPlanAllocations: one per plan of the variant's product. */
 export function sellingPlanAllocations(product: CatalogProduct, variant: CatalogVariant, currency: string): Connection {
-  return (args, context, info) => connectionOf(productPlans(product).map((plan) => allocationObject(variant, plan, currency)))(args, context, info);
+  return (args, context, info) => connectionOf(plansOf(product).map((plan) => allocationObject(variant, plan, currency)))(args, context, info);
 }
