@@ -1,7 +1,7 @@
-import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { assertContentIsValid } from './lib/content/assert';
 import { securityHeaders } from './lib/security/security-headers';
+import type { NextConfig } from 'next';
 
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_BUILD) {
@@ -25,7 +25,11 @@ export default async function config(phase: string): Promise<NextConfig> {
       const plan = { type: 'query' as const, key: 'plan', value: '(?<plan>\\d{1,3})' };
       return {
         beforeFiles: [
-          { source: '/products/:handle', has: [size, plan], destination: '/products/:handle/size/:size/plan/:plan' },
+          {
+            source: '/products/:handle',
+            has: [size, plan],
+            destination: '/products/:handle/size/:size/plan/:plan',
+          },
           { source: '/products/:handle', has: [plan], destination: '/products/:handle/plan/:plan' },
           { source: '/products/:handle', has: [size], destination: '/products/:handle/size/:size' },
         ],

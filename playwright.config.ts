@@ -32,7 +32,15 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: browser?.path,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
         },
       },
     },
@@ -44,6 +52,12 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', LOCAL_STORE_DATA_DIR: dataDir, REVALIDATE_SECRET: 'e2e-revalidate-secret', LOCAL_CHECKOUT: 'enabled' },
+    env: {
+      SITE_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      LOCAL_STORE_DATA_DIR: dataDir,
+      REVALIDATE_SECRET: 'e2e-revalidate-secret',
+      LOCAL_CHECKOUT: 'enabled',
+    },
   },
 });

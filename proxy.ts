@@ -13,14 +13,24 @@ export const MAX_BODY_BYTES = 100_000;
  * The matcher keeps it off plain page views, which carry none of these.
  */
 export function proxy(request: NextRequest) {
-  if (hasMalformedEscape(request.nextUrl.pathname)) return refuse(400, 'The address has a malformed percent-escape.');
+  if (hasMalformedEscape(request.nextUrl.pathname))
+    return refuse(400, 'The address has a malformed percent-escape.');
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return refuse(413, `The request body is larger than this site accepts (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes).`);
+  if (length > MAX_BODY_BYTES)
+    return refuse(
+      413,
+      `The request body is larger than this site accepts (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes).`,
+    );
   if (request.method === 'GET' || request.method === 'HEAD') return NextResponse.next();
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return refuse(403, 'Forms can only be sent from this site.');
+  if (request.headers.get('sec-fetch-site') === 'cross-site')
+    return refuse(403, 'Forms can only be sent from this site.');
   const origin = request.headers.get('origin');
   if (origin === null) return NextResponse.next();
-  if (origin === 'null') return refuse(403, 'Forms can only be sent from a page of this site (the browser sent Origin: null).');
+  if (origin === 'null')
+    return refuse(
+      403,
+      'Forms can only be sent from a page of this site (the browser sent Origin: null).',
+    );
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -43,7 +53,10 @@ function hasMalformedEscape(pathname: string): boolean {
 }
 
 function refuse(status: 400 | 403 | 413, message: string) {
-  return new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new NextResponse(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 export const config = {

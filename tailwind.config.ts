@@ -18,7 +18,16 @@ export default {
         // are the system font), and browsers without it (Chrome, Firefox) no longer look up a missing
         // family first; in Chrome on Linux each such lookup is a synchronous call to the browser's
         // font service during the first layout.
-        sans: ['system-ui', 'ui-sans-serif', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial', 'sans-serif'],
+        sans: [
+          'system-ui',
+          'ui-sans-serif',
+          '-apple-system',
+          '"Segoe UI"',
+          'Roboto',
+          '"Helvetica Neue"',
+          'Arial',
+          'sans-serif',
+        ],
         serif: ['ui-serif', 'Georgia', 'Cambria', '"Times New Roman"', 'serif'],
       },
       spacing: {

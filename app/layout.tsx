@@ -1,5 +1,3 @@
-import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -7,7 +5,18 @@ import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
-import { addToCart, addToCartFromPage, applyDiscountCode, changeLinePlan, loadCart, removeDiscountCode, removeLine, updateLineQuantity } from './cart/actions';
+import {
+  addToCart,
+  addToCartFromPage,
+  applyDiscountCode,
+  changeLinePlan,
+  loadCart,
+  removeDiscountCode,
+  removeLine,
+  updateLineQuantity,
+} from './cart/actions';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -39,7 +48,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={site.language}>
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <CartProvider actions={cartActions}>

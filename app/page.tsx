@@ -18,7 +18,9 @@ export default function HomePage() {
                 fetchPriority={index === 0 ? 'high' : 'auto'}
                 className="aspect-square h-auto w-full rounded-card"
               />
-              <h2 className="mt-4 font-serif text-xl font-semibold group-hover:text-brand">{product.name}</h2>
+              <h2 className="mt-4 font-serif text-xl font-semibold group-hover:text-brand">
+                {product.name}
+              </h2>
               <p className="mt-1 text-sm text-ink-muted">{product.description}</p>
             </a>
           </li>

@@ -1,6 +1,6 @@
-import type { MetadataRoute } from 'next';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
+import type { MetadataRoute } from 'next';
 
 /** Every product in content/ is listed; a new product folder appears here without code changes. */
 export default function sitemap(): MetadataRoute.Sitemap {

@@ -10,17 +10,30 @@
  * the floor's build).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
 import { CartWrites, checkStore, findAddToCartForm } from './lib/cart-form';
-import { runLighthouse, summarizeRuns, type LighthouseFigures, type ThrottlingMethod } from './lib/lighthouse';
+import {
+  runLighthouse,
+  summarizeRuns,
+  type LighthouseFigures,
+  type ThrottlingMethod,
+} from './lib/lighthouse';
 import { loadCartForm, loadGet, type LoadFigures } from './lib/load';
 import { startNginxFront } from './lib/nginx-front';
 import { measurePageWeight, type PageWeight } from './lib/page-weight';
 import { PROBES, probePages, type ProbeName } from './lib/probes';
-import { evaluateBudgets, printTable, type BenchResults, type Budget, type CartFigures, type LighthouseSet, type ProbeResults } from './lib/report';
+import {
+  evaluateBudgets,
+  printTable,
+  type BenchResults,
+  type Budget,
+  type CartFigures,
+  type LighthouseSet,
+  type ProbeResults,
+} from './lib/report';
 import { buildNext, residentMemoryMiB, startNextServer, type RunningServer } from './lib/server';
 import { startStaticServer } from './lib/static-server';
 
@@ -38,7 +51,10 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  * Lighthouse on the floor and the PDP, alternating so a noisy moment hits both: floor, PDP, then PDP,
  * floor, and so on, simulated and devtools throttling interleaved round by round.
  */
-async function lighthouseBoth(floorUrl: string, pdpUrl: string): Promise<Record<ThrottlingMethod, LighthouseSet>> {
+async function lighthouseBoth(
+  floorUrl: string,
+  pdpUrl: string,
+): Promise<Record<ThrottlingMethod, LighthouseSet>> {
   const runs: Record<ThrottlingMethod, { floor: LighthouseFigures[]; pdp: LighthouseFigures[] }> = {
     simulate: { floor: [], pdp: [] },
     devtools: { floor: [], pdp: [] },
@@ -49,7 +65,11 @@ async function lighthouseBoth(floorUrl: string, pdpUrl: string): Promise<Record<
       if (round >= RUNS[method]) continue;
       const order = round % 2 === 0 ? (['floor', 'pdp'] as const) : (['pdp', 'floor'] as const);
       for (const target of order) {
-        const figures = await runLighthouse(target === 'floor' ? floorUrl : pdpUrl, chromePath, method);
+        const figures = await runLighthouse(
+          target === 'floor' ? floorUrl : pdpUrl,
+          chromePath,
+          method,
+        );
         runs[method][target].push(figures);
         console.log(
           `  ${method.padEnd(8)} ${round + 1}/${RUNS[method]} ${target.padEnd(5)}: perf ${figures.performance}, FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms, CLS ${figures.cls}`,
@@ -79,13 +99,18 @@ async function lighthouseProbes(pdpHtml: string): Promise<ProbeResults> {
     nextStaticDir: path.join('.next', 'static'),
     gzip: true,
   });
-  const runs: Record<ProbeName, LighthouseFigures[]> = { contentOnly: [], frameworkScriptsNoPayload: [] };
+  const runs: Record<ProbeName, LighthouseFigures[]> = {
+    contentOnly: [],
+    frameworkScriptsNoPayload: [],
+  };
   try {
     for (let round = 0; round < RUNS.simulate; round++) {
       for (const name of round % 2 === 0 ? names : [...names].reverse()) {
         const figures = await runLighthouse(`${server.url}${name}.html`, chromePath, 'simulate');
         runs[name].push(figures);
-        console.log(`  simulate ${round + 1}/${RUNS.simulate} ${PROBES[name]}: FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms`);
+        console.log(
+          `  simulate ${round + 1}/${RUNS.simulate} ${PROBES[name]}: FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms`,
+        );
       }
     }
   } finally {
@@ -95,28 +120,44 @@ async function lighthouseProbes(pdpHtml: string): Promise<ProbeResults> {
   return {
     runs: RUNS.simulate,
     probes: Object.fromEntries(
-      names.map((name) => [name, { label: PROBES[name], htmlGzipKb: htmlGzipKb(pages[name]), median: summarizeRuns(runs[name]), runs: runs[name] }]),
+      names.map((name) => [
+        name,
+        {
+          label: PROBES[name],
+          htmlGzipKb: htmlGzipKb(pages[name]),
+          median: summarizeRuns(runs[name]),
+          runs: runs[name],
+        },
+      ]),
     ) as ProbeResults['probes'],
   };
 }
 
 /** Rounds of load in the order A B C, C B A, so drift over time hits each alike. Mean req/s; the worst round's latency. */
-async function throughputRounds(targets: Record<string, string>, seconds: number): Promise<Record<string, LoadFigures & { rounds: LoadFigures[] }>> {
+async function throughputRounds(
+  targets: Record<string, string>,
+  seconds: number,
+): Promise<Record<string, LoadFigures & { rounds: LoadFigures[] }>> {
   const names = Object.keys(targets);
   const rounds: Record<string, LoadFigures[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (const order of [names, [...names].reverse()]) {
     for (const name of order) {
       const figures = await loadGet(targets[name]!, seconds);
       rounds[name]!.push(figures);
-      console.log(`  ${name.padEnd(14)} ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`);
+      console.log(
+        `  ${name.padEnd(14)} ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`,
+      );
     }
   }
   return Object.fromEntries(
     names.map((name) => {
       const all = rounds[name]!;
-      const sum = (pick: (figures: LoadFigures) => number) => all.reduce((total, figures) => total + pick(figures), 0);
+      const sum = (pick: (figures: LoadFigures) => number) =>
+        all.reduce((total, figures) => total + pick(figures), 0);
       const statusCounts: Record<string, number> = {};
-      for (const figures of all) for (const [status, count] of Object.entries(figures.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
+      for (const figures of all)
+        for (const [status, count] of Object.entries(figures.statusCounts))
+          statusCounts[status] = (statusCounts[status] ?? 0) + count;
       return [
         name,
         {
@@ -147,7 +188,10 @@ async function cartWrites(server: RunningServer, seconds: number): Promise<CartF
   }
   return {
     ...load,
-    form: found.form.kind === 'server-action' ? 'Server Action form' : `plain form (action ${new URL(found.form.actionUrl).pathname})`,
+    form:
+      found.form.kind === 'server-action'
+        ? 'Server Action form'
+        : `plain form (action ${new URL(found.form.actionUrl).pathname})`,
     acknowledgedAdds: writes.acknowledgedAdds,
     refusedAdds: writes.refusedAdds,
     refusalSamples: [...writes.refusalSamples],
@@ -168,9 +212,15 @@ async function main() {
   const check = process.argv.includes('--check');
   const skipBuild = process.env.BENCH_SKIP_BUILD === '1';
   const require = createRequire(import.meta.url);
-  const versions = { next: require('next/package.json').version as string, react: require('react/package.json').version as string };
+  const versions = {
+    next: require('next/package.json').version as string,
+    react: require('react/package.json').version as string,
+  };
 
-  const buildSeconds = { app: skipBuild ? NaN : buildNext(), floor: skipBuild ? NaN : buildNext(FLOOR_DIR) };
+  const buildSeconds = {
+    app: skipBuild ? NaN : buildNext(),
+    floor: skipBuild ? NaN : buildNext(FLOOR_DIR),
+  };
 
   const app = await startNextServer(3210);
   const floor = await startNextServer(3211, { dir: FLOOR_DIR });
@@ -182,14 +232,20 @@ async function main() {
     for (const route of ROUTES) routes[route] = await measurePageWeight(app.url + route);
     const floorWeight = await measurePageWeight(`${floor.url}/`);
 
-    console.log(`Lighthouse 12 mobile on the floor and ${PDP}: ${RUNS.simulate} simulated and ${RUNS.devtools} devtools-throttled runs each…`);
+    console.log(
+      `Lighthouse 12 mobile on the floor and ${PDP}: ${RUNS.simulate} simulated and ${RUNS.devtools} devtools-throttled runs each…`,
+    );
     const lighthouse = await lighthouseBoth(`${floor.url}/`, pdpUrl);
     await floor.stop();
     const html = await (await fetch(pdpUrl)).text();
-    console.log('What the PDP costs before its own code runs: its HTML cut down, as static files (bench/lib/probes.ts)…');
+    console.log(
+      'What the PDP costs before its own code runs: its HTML cut down, as static files (bench/lib/probes.ts)…',
+    );
     const probes = await lighthouseProbes(html);
 
-    console.log(`Throughput (autocannon, 20 connections, ${LOAD_SECONDS} s a round, two rounds each)…`);
+    console.log(
+      `Throughput (autocannon, 20 connections, ${LOAD_SECONDS} s a round, two rounds each)…`,
+    );
     staticServer = await startStaticServer(html);
     if ('reason' in nginx) console.warn(`  PDP via nginx skipped: ${nginx.reason}`);
     const targets: Record<string, string> = { staticNginx: staticServer.url };
@@ -198,7 +254,10 @@ async function main() {
     const load = await throughputRounds(targets, LOAD_SECONDS);
     await staticServer.close();
     staticServer = null;
-    const ratio = (rps: number | undefined) => (rps === undefined ? null : Math.round((rps / load.staticNginx!.requestsPerSecond) * 100) / 100);
+    const ratio = (rps: number | undefined) =>
+      rps === undefined
+        ? null
+        : Math.round((rps / load.staticNginx!.requestsPerSecond) * 100) / 100;
 
     console.log('Cart writes (the PDP form posted as without JavaScript)…');
     const cart = await cartWrites(app, Math.min(LOAD_SECONDS, 10));
@@ -229,14 +288,20 @@ async function main() {
       storeInProcess: await storeInProcess(),
       serverRssMiB: rssMiB,
     };
-    const budgets = (JSON.parse(fs.readFileSync(path.join('bench', 'budgets.json'), 'utf8')) as { budgets: Budget[] }).budgets;
+    const budgets = (
+      JSON.parse(fs.readFileSync(path.join('bench', 'budgets.json'), 'utf8')) as {
+        budgets: Budget[];
+      }
+    ).budgets;
     results.budgets = evaluateBudgets(results, budgets);
     fs.writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     printTable(results, results.budgets);
     const failures = results.budgets.filter((row) => !row.pass);
     if (failures.length > 0) {
       const value = (figure: number | null) => (figure === null ? 'not measured' : String(figure));
-      console.log(`\n${failures.length} budget(s) missed:\n${failures.map((row) => `  - ${row.label}: PDP ${value(row.pdp)}${row.floor === null ? '' : `, floor ${row.floor}`}, budget ${row.budget}`).join('\n')}`);
+      console.log(
+        `\n${failures.length} budget(s) missed:\n${failures.map((row) => `  - ${row.label}: PDP ${value(row.pdp)}${row.floor === null ? '' : `, floor ${row.floor}`}, budget ${row.budget}`).join('\n')}`,
+      );
       if (check) process.exitCode = 1;
     } else {
       console.log('\nAll budgets met.');

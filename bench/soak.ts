@@ -34,7 +34,9 @@ async function main() {
     const pdpUrl = server.url + PDP;
     const found = findAddToCartForm(await (await fetch(pdpUrl)).text(), pdpUrl);
     if ('reason' in found) {
-      console.error(`Cannot soak cart writes: ${found.reason}. (The PDP at ${pdpUrl} should render its add-to-cart form with the hidden $ACTION_ID_… input of a Server Action.)`);
+      console.error(
+        `Cannot soak cart writes: ${found.reason}. (The PDP at ${pdpUrl} should render its add-to-cart form with the hidden $ACTION_ID_… input of a Server Action.)`,
+      );
       process.exitCode = 1;
       return;
     }
@@ -69,8 +71,12 @@ async function main() {
     const store = checkStore(server.dataDir, writes);
 
     const load = summarize(result);
-    const unexpectedViews = Object.entries(views).filter(([status]) => status !== '200').reduce((total, [, count]) => total + count, 0);
-    const unexpectedWrites = Object.entries(writes.statusCounts).filter(([status]) => status !== '303').reduce((total, [, count]) => total + count, 0);
+    const unexpectedViews = Object.entries(views)
+      .filter(([status]) => status !== '200')
+      .reduce((total, [, count]) => total + count, 0);
+    const unexpectedWrites = Object.entries(writes.statusCounts)
+      .filter(([status]) => status !== '303')
+      .reduce((total, [, count]) => total + count, 0);
     const errors = load.errors + unexpectedViews + unexpectedWrites + writes.refusedAdds;
     const report = {
       measuredAt: new Date().toISOString(),
@@ -81,22 +87,39 @@ async function main() {
       requests: result.requests.total,
       requestsPerSecond: load.requestsPerSecond,
       latency: { p50Ms: load.p50Ms, p99Ms: load.p99Ms, maxMs: result.latency.max },
-      errors: { total: errors, transport: result.errors, timeouts: result.timeouts, unexpectedViewStatuses: unexpectedViews, unexpectedWriteStatuses: unexpectedWrites, refusedAdds: writes.refusedAdds },
+      errors: {
+        total: errors,
+        transport: result.errors,
+        timeouts: result.timeouts,
+        unexpectedViewStatuses: unexpectedViews,
+        unexpectedWriteStatuses: unexpectedWrites,
+        refusedAdds: writes.refusedAdds,
+      },
       statusCodes: { all: load.statusCounts, views, writes: writes.statusCounts },
       refusalSamples: [...writes.refusalSamples],
-      writes: { acknowledgedAdds: writes.acknowledgedAdds, acknowledgedWithoutMessage: writes.acknowledgedWithoutMessage, ...store },
+      writes: {
+        acknowledgedAdds: writes.acknowledgedAdds,
+        acknowledgedWithoutMessage: writes.acknowledgedWithoutMessage,
+        ...store,
+      },
       serverRssMiB: { before: rssBefore, after: rssAfter },
       walPeakMiB: mib(walPeak),
     };
     fs.mkdirSync(path.join('bench', '.runs'), { recursive: true });
-    fs.writeFileSync(path.join('bench', '.runs', 'soak.json'), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join('bench', '.runs', 'soak.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
 
     // autocannon stops with up to one request per connection in flight; their answers are never read.
     const inFlight =
       store.unacknowledgedQuantity <= CONNECTIONS * found.form.quantity
         ? 'posts still in flight when the run stopped'
         : `more than the ${CONNECTIONS} posts that can be in flight at the stop: posts answered as refused or failed wrote anyway`;
-    const counts = (record: Record<string, number>) => Object.entries(record).map(([status, count]) => `${status}: ${count}`).join(', ') || 'none';
+    const counts = (record: Record<string, number>) =>
+      Object.entries(record)
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(', ') || 'none';
     console.log(`
 Requests             ${report.requests} in ${SECONDS} s (${report.requestsPerSecond} req/s), p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, max ${result.latency.max} ms
 Errors               ${errors} (transport ${result.errors}, timeouts ${result.timeouts}, unexpected view statuses ${unexpectedViews}, unexpected write statuses ${unexpectedWrites}, refused adds ${writes.refusedAdds})
@@ -105,10 +128,18 @@ Writes               ${writes.acknowledgedAdds} adds acknowledged (303, success 
 Lost writes          ${store.lostQuantity}${store.unacknowledgedQuantity > 0 ? ` (the store has ${store.unacknowledgedQuantity} more than was acknowledged: ${inFlight})` : ''}
 Server RSS           ${rssBefore ?? 'n/a'} MiB before, ${rssAfter ?? 'n/a'} MiB after
 WAL peak             ${report.walPeakMiB} MiB (local-store.sqlite-wal, sampled every second)`);
-    if (writes.refusalSamples.size > 0) console.log(`Refusals said        ${[...writes.refusalSamples].join(' | ')}`);
-    if (writes.acknowledgedWithoutMessage > 0) console.log(`Note                 ${writes.acknowledgedWithoutMessage} answers were 303 without the one-time message cookie; counted as acknowledged.`);
+    if (writes.refusalSamples.size > 0)
+      console.log(`Refusals said        ${[...writes.refusalSamples].join(' | ')}`);
+    if (writes.acknowledgedWithoutMessage > 0)
+      console.log(
+        `Note                 ${writes.acknowledgedWithoutMessage} answers were 303 without the one-time message cookie; counted as acknowledged.`,
+      );
     failed = errors > 0 || store.lostQuantity > 0;
-    console.log(failed ? '\nSoak FAILED: errors or lost writes (details above; bench/.runs/soak.json).' : '\nSoak passed: no errors, no lost writes.');
+    console.log(
+      failed
+        ? '\nSoak FAILED: errors or lost writes (details above; bench/.runs/soak.json).'
+        : '\nSoak passed: no errors, no lost writes.',
+    );
   } finally {
     await server.stop();
   }

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actions';
+import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
   addDiscountCode,
@@ -17,7 +18,6 @@ import {
   type Shopper,
 } from '@/lib/storefront';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
-import { clientAddress } from '@/lib/security/client-address';
 import { calledFromScript } from './request-context';
 
 const MAX_QUANTITY = 99;
@@ -42,17 +42,33 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
   const merchandiseId = text(formData, 'merchandiseId');
   const quantity = parseQuantity(formData.get('quantity'), 1);
   const sellingPlanId = text(formData, 'sellingPlanId') || undefined;
-  if (!VARIANT_ID.test(merchandiseId) || quantity === null || quantity < 1 || (sellingPlanId && !PLAN_ID.test(sellingPlanId))) {
-    return answer({ refusals: [], problem: `Choose a size and a quantity between 1 and ${MAX_QUANTITY}, then add to cart again.` });
+  if (
+    !VARIANT_ID.test(merchandiseId) ||
+    quantity === null ||
+    quantity < 1 ||
+    (sellingPlanId && !PLAN_ID.test(sellingPlanId))
+  ) {
+    return answer({
+      refusals: [],
+      problem: `Choose a size and a quantity between 1 and ${MAX_QUANTITY}, then add to cart again.`,
+    });
   }
   const cartId = await readCartId();
   if (!cartId) {
     const address = await clientAddress();
     const wait = address ? await retryAfterSeconds('cartCreate', address) : null;
-    if (wait) return answer({ refusals: [], problem: `Too many new carts from your connection. Please try again in ${wait} seconds.` });
+    if (wait)
+      return answer({
+        refusals: [],
+        problem: `Too many new carts from your connection. Please try again in ${wait} seconds.`,
+      });
   }
   const who = await shopper();
-  const result = await applyChange(cartId, () => addLine(cartId, merchandiseId, quantity, who, sellingPlanId), { merchandiseId });
+  const result = await applyChange(
+    cartId,
+    () => addLine(cartId, merchandiseId, quantity, who, sellingPlanId),
+    { merchandiseId },
+  );
   return answer(result, 'Added to cart.');
 }
 
@@ -60,7 +76,10 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
  * The buy box's form before hydration, with useActionState's signature: that is what lets React give
  * the form a real `action` URL (the page itself) instead of the empty one HTML does not allow.
  */
-export async function addToCartFromPage(_previous: unknown, formData: FormData): Promise<CartActionResult> {
+export async function addToCartFromPage(
+  _previous: unknown,
+  formData: FormData,
+): Promise<CartActionResult> {
   return addToCart(formData);
 }
 
@@ -70,19 +89,32 @@ export async function updateLineQuantity(formData: FormData): Promise<CartAction
   const quantity = parseQuantity(formData.get('quantity'), null);
   const cartId = await readCartId();
   if (!cartId || !LINE_ID.test(lineId) || quantity === null) {
-    return answer({ refusals: [], problem: `That quantity could not be read. Use a whole number between 0 and ${MAX_QUANTITY}.` });
+    return answer({
+      refusals: [],
+      problem: `That quantity could not be read. Use a whole number between 0 and ${MAX_QUANTITY}.`,
+    });
   }
   const who = await shopper();
-  const change = quantity === 0 ? () => removeCartLine(cartId, lineId, who) : () => updateCartLine(cartId, lineId, quantity, who);
-  return answer(await applyChange(cartId, change, { lineId }), quantity === 0 ? 'Removed from cart.' : 'Cart updated.');
+  const change =
+    quantity === 0
+      ? () => removeCartLine(cartId, lineId, who)
+      : () => updateCartLine(cartId, lineId, quantity, who);
+  return answer(
+    await applyChange(cartId, change, { lineId }),
+    quantity === 0 ? 'Removed from cart.' : 'Cart updated.',
+  );
 }
 
 export async function removeLine(formData: FormData): Promise<CartActionResult> {
   const lineId = text(formData, 'lineId');
   const cartId = await readCartId();
-  if (!cartId || !LINE_ID.test(lineId)) return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
+  if (!cartId || !LINE_ID.test(lineId))
+    return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
   const who = await shopper();
-  return answer(await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }), 'Removed from cart.');
+  return answer(
+    await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }),
+    'Removed from cart.',
+  );
 }
 
 /** Moves a line onto a subscription plan, to another one, or back to one-time (empty plan). */
@@ -91,10 +123,17 @@ export async function changeLinePlan(formData: FormData): Promise<CartActionResu
   const planId = text(formData, 'sellingPlanId');
   const cartId = await readCartId();
   if (!cartId || !LINE_ID.test(lineId) || (planId !== '' && !PLAN_ID.test(planId))) {
-    return answer({ refusals: [], problem: 'That delivery choice could not be read. Choose one from the list and try again.' });
+    return answer({
+      refusals: [],
+      problem: 'That delivery choice could not be read. Choose one from the list and try again.',
+    });
   }
   const who = await shopper();
-  const result = await applyChange(cartId, () => updateLineSellingPlan(cartId, lineId, planId || null, who), { lineId });
+  const result = await applyChange(
+    cartId,
+    () => updateLineSellingPlan(cartId, lineId, planId || null, who),
+    { lineId },
+  );
   return answer(result, planId ? 'Delivery plan updated.' : 'Changed to a one-time purchase.');
 }
 
@@ -102,23 +141,44 @@ export async function changeLinePlan(formData: FormData): Promise<CartActionResu
 export async function applyDiscountCode(formData: FormData): Promise<CartActionResult> {
   const code = text(formData, 'code').trim();
   const cartId = await readCartId();
-  if (!DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'Enter a discount code: letters, digits and dashes, up to 64 characters.' });
-  if (!cartId) return answer({ refusals: [{ discountCode: code, message: 'Add something to your cart before entering a discount code.' }] });
+  if (!DISCOUNT_CODE.test(code))
+    return answer({
+      refusals: [],
+      problem: 'Enter a discount code: letters, digits and dashes, up to 64 characters.',
+    });
+  if (!cartId)
+    return answer({
+      refusals: [
+        {
+          discountCode: code,
+          message: 'Add something to your cart before entering a discount code.',
+        },
+      ],
+    });
   const who = await shopper();
-  const result = await applyChange(cartId, () => addDiscountCode(cartId, code, who), { discountCode: code });
+  const result = await applyChange(cartId, () => addDiscountCode(cartId, code, who), {
+    discountCode: code,
+  });
   return answer(result, `Discount code ${code.toUpperCase()} applied.`);
 }
 
 export async function removeDiscountCode(formData: FormData): Promise<CartActionResult> {
   const code = text(formData, 'code').trim();
   const cartId = await readCartId();
-  if (!cartId || !DISCOUNT_CODE.test(code)) return answer({ refusals: [], problem: 'That discount code is not on your cart.' });
+  if (!cartId || !DISCOUNT_CODE.test(code))
+    return answer({ refusals: [], problem: 'That discount code is not on your cart.' });
   const who = await shopper();
-  const result = await applyChange(cartId, () => removeCode(cartId, code, who), { discountCode: code });
+  const result = await applyChange(cartId, () => removeCode(cartId, code, who), {
+    discountCode: code,
+  });
   return answer(result, `Discount code ${code.toUpperCase()} removed.`);
 }
 
-async function applyChange(cartId: string | undefined, change: () => Promise<CartChange>, target: Omit<CartRefusal, 'message'>): Promise<CartActionResult> {
+async function applyChange(
+  cartId: string | undefined,
+  change: () => Promise<CartChange>,
+  target: Omit<CartRefusal, 'message'>,
+): Promise<CartActionResult> {
   try {
     const result = await change();
     // Only a new cart sets the cookie: a cookie change makes Next re-render the page for the action.
@@ -128,7 +188,10 @@ async function applyChange(cartId: string | undefined, change: () => Promise<Car
       refusals: result.userErrors.map((error) => ({ ...target, message: error.message })),
     };
   } catch (error) {
-    return { refusals: [], problem: storeProblem(error, 'Nothing in your cart was changed; please try again.') };
+    return {
+      refusals: [],
+      problem: storeProblem(error, 'Nothing in your cart was changed; please try again.'),
+    };
   }
 }
 

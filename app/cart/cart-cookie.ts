@@ -31,7 +31,13 @@ export async function forgetCartId(): Promise<void> {
 
 /** A one-time message for the page a form without JavaScript is redirected to. */
 export async function flash(message: string, tone: Flash['tone']): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, JSON.stringify({ message, tone }), { path: '/', maxAge: 20, httpOnly: true, sameSite: 'lax', secure: await servedOverHttps() });
+  (await cookies()).set(FLASH_COOKIE, JSON.stringify({ message, tone }), {
+    path: '/',
+    maxAge: 20,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: await servedOverHttps(),
+  });
 }
 
 export async function readFlash(): Promise<Flash | null> {

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { CartPageContents } from '@/components/cart/CartPageContents';
+import { clientAddress } from '@/lib/security/client-address';
 import { getCart, StorefrontError, toCartView, type CartView } from '@/lib/storefront';
 import { readCartId, readFlash } from './cart-cookie';
-import { clientAddress } from '@/lib/security/client-address';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };
 
@@ -26,7 +26,10 @@ export default async function CartPage() {
     <div className="mx-auto max-w-2xl px-gutter py-10">
       <h1 className="font-serif text-3xl font-bold">Your cart</h1>
       {flash && (
-        <p role={flash.tone === 'error' ? 'alert' : 'status'} className={`mt-4 rounded-lg p-3 text-sm ${flash.tone === 'error' ? 'bg-danger-soft text-danger' : 'bg-brand-soft text-brand-strong'}`}>
+        <p
+          role={flash.tone === 'error' ? 'alert' : 'status'}
+          className={`mt-4 rounded-lg p-3 text-sm ${flash.tone === 'error' ? 'bg-danger-soft text-danger' : 'bg-brand-soft text-brand-strong'}`}
+        >
           {flash.message}
         </p>
       )}

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import { placeLocalOrder } from '@/lib/storefront';
 import { flash, forgetCartId, readCartId } from '../cart/cart-cookie';
-import { clientAddress } from '@/lib/security/client-address';
 
 /**
  * Places the order in the local store (a Shopify store has its own checkout). The cart is the one in
@@ -16,7 +16,10 @@ export async function placeOrder(): Promise<void> {
   const address = await clientAddress();
   const wait = address ? await retryAfterSeconds('checkout', address) : null;
   const result = wait
-    ? { ok: false as const, message: `Too many orders from your connection. Please try again in ${wait} seconds.` }
+    ? {
+        ok: false as const,
+        message: `Too many orders from your connection. Please try again in ${wait} seconds.`,
+      }
     : cartId
       ? await placeLocalOrder(cartId)
       : { ok: false as const, message: 'Your cart is empty: add something before checking out.' };

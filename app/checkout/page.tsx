@@ -1,11 +1,14 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
 import { getCart, localCheckoutEnabled, storefrontConfig, toCartView } from '@/lib/storefront';
-import { readCartId } from '../cart/cart-cookie';
 import { placeOrder } from './actions';
+import { readCartId } from '../cart/cart-cookie';
+import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Review your order', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Review your order',
+  robots: { index: false, follow: false },
+};
 
 /** The local store's checkout: review the cart in the cookie and place the order. Shopify has its own. */
 export default async function CheckoutPage() {
@@ -25,7 +28,10 @@ export default async function CheckoutPage() {
         <p className="mt-6 text-ink-muted">Checkout is turned off on this demonstration server.</p>
       ) : !cart || cart.lines.length === 0 ? (
         <p className="mt-6 text-ink-muted">
-          This cart is empty or was already checked out. <a href="/cart" className="text-brand underline">Go to your cart</a>
+          This cart is empty or was already checked out.{' '}
+          <a href="/cart" className="text-brand underline">
+            Go to your cart
+          </a>
         </p>
       ) : (
         <>
@@ -34,7 +40,9 @@ export default async function CheckoutPage() {
               <li key={line.id} className="flex justify-between gap-4 py-3">
                 <span>
                   {line.productTitle}, {line.variantTitle} × {line.quantity}
-                  {line.sellingPlan && <span className="block text-sm text-brand">{line.sellingPlan.name}</span>}
+                  {line.sellingPlan && (
+                    <span className="block text-sm text-brand">{line.sellingPlan.name}</span>
+                  )}
                 </span>
                 <span className="tabular-nums">{formatMoney(line.totalPrice)}</span>
               </li>
@@ -42,7 +50,14 @@ export default async function CheckoutPage() {
           </ul>
           {Number(cart.discount.amount) > 0 && (
             <p className="mt-4 flex justify-between text-brand">
-              <span>Discount ({cart.discountCodes.filter((code) => code.applicable).map((code) => code.code).join(', ')})</span>
+              <span>
+                Discount (
+                {cart.discountCodes
+                  .filter((code) => code.applicable)
+                  .map((code) => code.code)
+                  .join(', ')}
+                )
+              </span>
               <span className="tabular-nums">−{formatMoney(cart.discount)}</span>
             </p>
           )}
@@ -51,7 +66,10 @@ export default async function CheckoutPage() {
             <span className="tabular-nums">{formatMoney(cart.total)}</span>
           </p>
           <form action={placeOrder} className="mt-6">
-            <button type="submit" className="w-full rounded-full bg-brand px-6 py-3.5 font-semibold text-paper hover:bg-brand-strong">
+            <button
+              type="submit"
+              className="w-full rounded-full bg-brand px-6 py-3.5 font-semibold text-paper hover:bg-brand-strong"
+            >
               Place order
             </button>
           </form>

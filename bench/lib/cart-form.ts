@@ -40,11 +40,21 @@ function parseForms(html: string): ParsedForm[] {
           const type = (attributes.type ?? 'text').toLowerCase();
           if (['submit', 'button', 'image', 'reset', 'file'].includes(type)) return;
           if ((type === 'checkbox' || type === 'radio') && attributes.checked === undefined) return;
-          form.fields.push([attributes.name, attributes.value ?? (type === 'checkbox' || type === 'radio' ? 'on' : '')]);
+          form.fields.push([
+            attributes.name,
+            attributes.value ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''),
+          ]);
         }
-        if (name === 'select' && attributes.name !== undefined) select = { name: attributes.name, value: null, first: null };
-        if (name === 'option' && select) option = { value: attributes.value ?? null, selected: attributes.selected !== undefined, text: '' };
-        if (name === 'textarea' && attributes.name !== undefined) textarea = { name: attributes.name, text: '' };
+        if (name === 'select' && attributes.name !== undefined)
+          select = { name: attributes.name, value: null, first: null };
+        if (name === 'option' && select)
+          option = {
+            value: attributes.value ?? null,
+            selected: attributes.selected !== undefined,
+            text: '',
+          };
+        if (name === 'textarea' && attributes.name !== undefined)
+          textarea = { name: attributes.name, text: '' };
       },
       ontext(text) {
         if (option) option.text += text;
@@ -84,16 +94,33 @@ function parseForms(html: string): ParsedForm[] {
  * Without one, a plain `<form method="post" action="/…">` with that field (the pre-Server-Action
  * buy box). Null with the reason when the page has neither.
  */
-export function findAddToCartForm(html: string, pageUrl: string): { form: AddToCartForm } | { reason: string } {
-  const candidates = parseForms(html).filter((form) => form.fields.some(([name]) => name === 'merchandiseId'));
+export function findAddToCartForm(
+  html: string,
+  pageUrl: string,
+): { form: AddToCartForm } | { reason: string } {
+  const candidates = parseForms(html).filter((form) =>
+    form.fields.some(([name]) => name === 'merchandiseId'),
+  );
   if (candidates.length === 0) return { reason: 'the PDP has no form with a merchandiseId field' };
   const isAction = (form: ParsedForm) => form.fields.some(([name]) => name.startsWith('$ACTION_'));
   const chosen =
     candidates.find(isAction) ??
-    candidates.find((form) => (form.attributes.method ?? '').toLowerCase() === 'post' && (form.attributes.action ?? '') !== '');
-  if (!chosen) return { reason: 'the add-to-cart form has no $ACTION_ID_ input (not a Server Action form) and does not post anywhere' };
+    candidates.find(
+      (form) =>
+        (form.attributes.method ?? '').toLowerCase() === 'post' &&
+        (form.attributes.action ?? '') !== '',
+    );
+  if (!chosen)
+    return {
+      reason:
+        'the add-to-cart form has no $ACTION_ID_ input (not a Server Action form) and does not post anywhere',
+    };
   const kind = isAction(chosen) ? 'server-action' : 'plain-form';
-  const enctype = (chosen.attributes.enctype ?? '').toLowerCase() === 'multipart/form-data' || kind === 'server-action' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
+  const enctype =
+    (chosen.attributes.enctype ?? '').toLowerCase() === 'multipart/form-data' ||
+    kind === 'server-action'
+      ? 'multipart/form-data'
+      : 'application/x-www-form-urlencoded';
   const field = (name: string) => chosen.fields.find(([key]) => key === name)?.[1];
   return {
     form: {
@@ -114,8 +141,14 @@ export function encodeForm(form: AddToCartForm): { body: string; contentType: st
   }
   const boundary = `----BenchFormBoundary${randomBytes(8).toString('hex')}`;
   const escape = (name: string) => name.replace(/\r\n|\r|\n/g, '%0D%0A').replace(/"/g, '%22');
-  const parts = form.fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`);
-  return { body: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
+  const parts = form.fields.map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: `${parts.join('')}--${boundary}--\r\n`,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -196,12 +229,17 @@ export class CartWrites {
   /** For autocannon's `requests[].setupRequest`. */
   setupRequest = (request: Record<string, unknown>, context: PostContext) => {
     const slot = this.slots[this.next++ % this.slots.length]!;
-    if (slot.sent + this.form.quantity > this.addsPerCart) Object.assign(slot, { cookie: undefined, sent: 0, generation: slot.generation + 1 });
+    if (slot.sent + this.form.quantity > this.addsPerCart)
+      Object.assign(slot, { cookie: undefined, sent: 0, generation: slot.generation + 1 });
     slot.sent += this.form.quantity;
     context.slot = slot;
     context.generation = slot.generation;
     context.sentCookie = slot.cookie;
-    const headers: Record<string, string> = { 'Content-Type': this.contentType, Origin: this.origin, Accept: 'text/html' };
+    const headers: Record<string, string> = {
+      'Content-Type': this.contentType,
+      Origin: this.origin,
+      Accept: 'text/html',
+    };
     if (slot.cookie) headers.Cookie = `cart=${slot.cookie}`;
     return { ...request, method: 'POST', path: this.path, headers, body: this.body };
   };
@@ -213,14 +251,19 @@ export class CartWrites {
     const cookies = setCookies(headers ?? {});
     const cartCookie = cookies.get('cart') || context.sentCookie;
     const slot = context.slot;
-    if (slot && cartCookie && !slot.cookie && slot.generation === context.generation) slot.cookie = cartCookie;
+    if (slot && cartCookie && !slot.cookie && slot.generation === context.generation)
+      slot.cookie = cartCookie;
     const message = cookies.get('cart_flash');
     let tone: string | undefined;
     if (message) {
       try {
-        const parsed = JSON.parse(decodeURIComponent(message)) as { tone?: string; message?: string };
+        const parsed = JSON.parse(decodeURIComponent(message)) as {
+          tone?: string;
+          message?: string;
+        };
         tone = parsed.tone;
-        if (tone !== 'success' && this.refusalSamples.size < 5 && parsed.message) this.refusalSamples.add(parsed.message);
+        if (tone !== 'success' && this.refusalSamples.size < 5 && parsed.message)
+          this.refusalSamples.add(parsed.message);
       } catch {
         tone = undefined;
       }
@@ -259,13 +302,22 @@ export interface StoreCheck {
 
 /** Compares the acknowledged adds with the store's SQLite file, opened read-only. */
 export function checkStore(dataDir: string, writes: CartWrites): StoreCheck {
-  const db = new Database(path.join(dataDir, 'local-store.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(dataDir, 'local-store.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     const stored = new Map<string, number>();
-    for (const row of db.prepare('SELECT cart_token AS token, SUM(quantity) AS quantity FROM cart_lines GROUP BY cart_token').all() as Array<{ token: string; quantity: number }>) {
+    for (const row of db
+      .prepare(
+        'SELECT cart_token AS token, SUM(quantity) AS quantity FROM cart_lines GROUP BY cart_token',
+      )
+      .all() as Array<{ token: string; quantity: number }>) {
       stored.set(row.token, row.quantity);
     }
-    const cartsInStore = (db.prepare('SELECT COUNT(*) AS count FROM carts').get() as { count: number }).count;
+    const cartsInStore = (
+      db.prepare('SELECT COUNT(*) AS count FROM carts').get() as { count: number }
+    ).count;
     let storedQuantity = 0;
     let lostPerCart = 0;
     for (const [token, acknowledged] of writes.acknowledgedByCart) {
@@ -274,7 +326,10 @@ export function checkStore(dataDir: string, writes: CartWrites): StoreCheck {
       storedQuantity += inStore;
       lostPerCart += Math.max(0, acknowledged - inStore);
     }
-    const storeTotalQuantity = [...stored.values()].reduce((total, quantity) => total + quantity, 0);
+    const storeTotalQuantity = [...stored.values()].reduce(
+      (total, quantity) => total + quantity,
+      0,
+    );
     const lostQuantity = Math.max(lostPerCart, writes.acknowledgedQuantity - storeTotalQuantity);
     const unacknowledgedQuantity = Math.max(0, storeTotalQuantity - writes.acknowledgedQuantity);
     return {

@@ -44,7 +44,12 @@ const CHROME_FLAGS = [
  * default (a fast load, then modelled on a slow phone and network); `devtools` throttles the real load
  * (CPU 4x, 150 ms RTT, 1.6 Mbps), as `--throttling-method=devtools`.
  */
-export async function runLighthouse(url: string, chromePath: string, throttlingMethod: ThrottlingMethod, attempts = 3): Promise<LighthouseFigures> {
+export async function runLighthouse(
+  url: string,
+  chromePath: string,
+  throttlingMethod: ThrottlingMethod,
+  attempts = 3,
+): Promise<LighthouseFigures> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await runOnce(url, chromePath, throttlingMethod);
@@ -52,22 +57,37 @@ export async function runLighthouse(url: string, chromePath: string, throttlingM
       // Seen on this machine now and then: CHROME_INTERSTITIAL_ERROR on a page that loads fine the next
       // time. A failed run is repeated (and said so), never counted.
       if (attempt >= attempts) throw error;
-      console.warn(`  Lighthouse run failed (${(error as Error).message.split('\n')[0]}); running it again`);
+      console.warn(
+        `  Lighthouse run failed (${(error as Error).message.split('\n')[0]}); running it again`,
+      );
     }
   }
 }
 
-async function runOnce(url: string, chromePath: string, throttlingMethod: ThrottlingMethod): Promise<LighthouseFigures> {
+async function runOnce(
+  url: string,
+  chromePath: string,
+  throttlingMethod: ThrottlingMethod,
+): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', throttlingMethod });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      throttlingMethod,
+    });
     if (!result) throw new Error('Lighthouse returned no result');
     const { categories, audits, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code} ${runtimeError.message}`);
     const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
     const numeric = (key: string) => audits[key]?.numericValue ?? NaN;
     const groups = new Map<string, number>();
-    const items = (audits['mainthread-work-breakdown']?.details as { items?: Array<{ group: string; duration: number }> } | undefined)?.items ?? [];
+    const items =
+      (
+        audits['mainthread-work-breakdown']?.details as
+          { items?: Array<{ group: string; duration: number }> } | undefined
+      )?.items ?? [];
     for (const item of items) groups.set(item.group, (groups.get(item.group) ?? 0) + item.duration);
     const totalMs = numeric('mainthread-work-breakdown');
     const scriptEvaluationMs = groups.get('scriptEvaluation') ?? 0;

@@ -17,12 +17,21 @@ export function summarize(result: autocannon.Result): LoadFigures {
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0])),
+    statusCounts: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [
+        status,
+        count ?? 0,
+      ]),
+    ),
   };
 }
 
 /** GET throughput: 20 connections for `seconds`, loopback only. */
-export async function loadGet(url: string, seconds: number, connections = 20): Promise<LoadFigures> {
+export async function loadGet(
+  url: string,
+  seconds: number,
+  connections = 20,
+): Promise<LoadFigures> {
   return summarize(await autocannon({ url, connections, duration: seconds }));
 }
 
@@ -34,6 +43,17 @@ export const hooksOf = (writes: CartWrites): RequestHooks => ({
 });
 
 /** The add-to-cart form posted over and over (see CartWrites), 20 connections for `seconds`. */
-export async function loadCartForm(writes: CartWrites, seconds: number, connections = 20): Promise<LoadFigures> {
-  return summarize(await autocannon({ url: writes.form.actionUrl, connections, duration: seconds, requests: [hooksOf(writes)] }));
+export async function loadCartForm(
+  writes: CartWrites,
+  seconds: number,
+  connections = 20,
+): Promise<LoadFigures> {
+  return summarize(
+    await autocannon({
+      url: writes.form.actionUrl,
+      connections,
+      duration: seconds,
+      requests: [hooksOf(writes)],
+    }),
+  );
 }

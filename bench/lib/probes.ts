@@ -25,10 +25,14 @@ export function probePages(html: string): Record<ProbeName, string> {
   };
 }
 
-const isScriptPreload = (element: Element) => element.name === 'link' && element.attribs.rel === 'preload' && element.attribs.as === 'script';
+const isScriptPreload = (element: Element) =>
+  element.name === 'link' && element.attribs.rel === 'preload' && element.attribs.as === 'script';
 
 /** Next writes the payload as inline `self.__next_f.push([1, "…"])` scripts. */
-const isRscPayload = (element: Element) => element.name === 'script' && !element.attribs.src && DomUtils.textContent(element).startsWith('self.__next_f.push([1,');
+const isRscPayload = (element: Element) =>
+  element.name === 'script' &&
+  !element.attribs.src &&
+  DomUtils.textContent(element).startsWith('self.__next_f.push([1,');
 
 /** The HTML with the matching elements cut out; every other byte stays as the server sent it. */
 function without(html: string, matches: (element: Element) => boolean): string {

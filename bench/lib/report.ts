@@ -15,7 +15,10 @@ export interface LighthouseSet {
 /** Lighthouse (simulated) on cut-down copies of the PDP's HTML: bench/lib/probes.ts. */
 export interface ProbeResults {
   runs: number;
-  probes: Record<ProbeName, { label: string; htmlGzipKb: number; median: LighthouseFigures; runs: LighthouseFigures[] }>;
+  probes: Record<
+    ProbeName,
+    { label: string; htmlGzipKb: number; median: LighthouseFigures; runs: LighthouseFigures[] }
+  >;
 }
 
 export interface Throughput {
@@ -29,7 +32,13 @@ export interface Throughput {
 
 export type CartFigures =
   | { skipped: string }
-  | (LoadFigures & { form: string; acknowledgedAdds: number; refusedAdds: number; refusalSamples: string[]; store: StoreCheck | null });
+  | (LoadFigures & {
+      form: string;
+      acknowledgedAdds: number;
+      refusedAdds: number;
+      refusalSamples: string[];
+      store: StoreCheck | null;
+    });
 
 export interface BenchResults {
   measuredAt: string;
@@ -72,11 +81,18 @@ interface Metric {
   pdp: (results: BenchResults) => number | null;
 }
 
-const METHOD_LABEL: Record<ThrottlingMethod, string> = { simulate: 'simulated', devtools: 'devtools' };
+const METHOD_LABEL: Record<ThrottlingMethod, string> = {
+  simulate: 'simulated',
+  devtools: 'devtools',
+};
 
 function lighthouseMetrics(method: ThrottlingMethod): Record<string, Metric> {
   const set = (results: BenchResults) => results.lighthouse[method];
-  const of = (label: string, unit: string, pick: (figures: LighthouseFigures) => number): Metric => ({
+  const of = (
+    label: string,
+    unit: string,
+    pick: (figures: LighthouseFigures) => number,
+  ): Metric => ({
     label: `${label}, ${METHOD_LABEL[method]}`,
     unit,
     floor: (results) => pick(set(results).floor),
@@ -89,10 +105,22 @@ function lighthouseMetrics(method: ThrottlingMethod): Record<string, Metric> {
     [`${method}.tbtMs`]: of('TBT', 'ms', (f) => f.tbtMs),
     [`${method}.clsMax`]: of('CLS (largest of all runs)', '', (f) => f.cls),
     [`${method}.speedIndexMs`]: of('Speed Index', 'ms', (f) => f.speedIndexMs),
-    [`${method}.mainThread.scriptEvaluationMs`]: of('Main thread: script evaluation', 'ms', (f) => f.mainThread.scriptEvaluationMs),
-    [`${method}.mainThread.styleLayoutMs`]: of('Main thread: style & layout', 'ms', (f) => f.mainThread.styleLayoutMs),
+    [`${method}.mainThread.scriptEvaluationMs`]: of(
+      'Main thread: script evaluation',
+      'ms',
+      (f) => f.mainThread.scriptEvaluationMs,
+    ),
+    [`${method}.mainThread.styleLayoutMs`]: of(
+      'Main thread: style & layout',
+      'ms',
+      (f) => f.mainThread.styleLayoutMs,
+    ),
     [`${method}.mainThread.otherMs`]: of('Main thread: other', 'ms', (f) => f.mainThread.otherMs),
-    [`${method}.mainThread.restMs`]: of('Main thread: parse, compile, paint, GC', 'ms', (f) => f.mainThread.restMs),
+    [`${method}.mainThread.restMs`]: of(
+      'Main thread: parse, compile, paint, GC',
+      'ms',
+      (f) => f.mainThread.restMs,
+    ),
     [`${method}.mainThread.totalMs`]: of('Main thread: total', 'ms', (f) => f.mainThread.totalMs),
     [`${method}.domSize`]: of('DOM size', 'elements', (f) => f.domSize),
     [`${method}.totalByteWeightKiB`]: of('Total page weight', 'KiB', (f) => f.totalByteWeightKiB),
@@ -103,7 +131,8 @@ function lighthouseMetrics(method: ThrottlingMethod): Record<string, Metric> {
 }
 
 const kb = (bytes: number) => Math.round((bytes / 1000) * 10) / 10;
-const loadOf = (figures: LoadFigures | { skipped: string }) => ('skipped' in figures ? null : figures);
+const loadOf = (figures: LoadFigures | { skipped: string }) =>
+  'skipped' in figures ? null : figures;
 
 const METRICS: Record<string, Metric> = {
   ...lighthouseMetrics('simulate'),
@@ -114,29 +143,68 @@ const METRICS: Record<string, Metric> = {
     floor: (r) => kb(r.pages.floor.firstLoadJsGzipBytes),
     pdp: (r) => kb(r.pages.pdp.firstLoadJsGzipBytes),
   },
-  'page.scripts': { label: 'Scripts loaded', unit: '', floor: (r) => r.pages.floor.scripts, pdp: (r) => r.pages.pdp.scripts },
-  'page.htmlKb': { label: 'HTML', unit: 'kB', floor: (r) => kb(r.pages.floor.htmlBytes), pdp: (r) => kb(r.pages.pdp.htmlBytes) },
-  'page.htmlKbGzip': { label: 'HTML gzip', unit: 'kB', floor: (r) => kb(r.pages.floor.htmlGzipBytes), pdp: (r) => kb(r.pages.pdp.htmlGzipBytes) },
+  'page.scripts': {
+    label: 'Scripts loaded',
+    unit: '',
+    floor: (r) => r.pages.floor.scripts,
+    pdp: (r) => r.pages.pdp.scripts,
+  },
+  'page.htmlKb': {
+    label: 'HTML',
+    unit: 'kB',
+    floor: (r) => kb(r.pages.floor.htmlBytes),
+    pdp: (r) => kb(r.pages.pdp.htmlBytes),
+  },
+  'page.htmlKbGzip': {
+    label: 'HTML gzip',
+    unit: 'kB',
+    floor: (r) => kb(r.pages.floor.htmlGzipBytes),
+    pdp: (r) => kb(r.pages.pdp.htmlGzipBytes),
+  },
   'page.rscPayloadKb': {
     label: 'Inline RSC payload (self.__next_f.push scripts)',
     unit: 'kB',
     floor: (r) => kb(r.pages.floor.rscPayloadBytes),
     pdp: (r) => kb(r.pages.pdp.rscPayloadBytes),
   },
-  'throughput.staticNginxRps': { label: 'Static reference: nginx, same HTML file', unit: 'req/s', floor: () => null, pdp: (r) => r.throughput.staticNginx.requestsPerSecond },
+  'throughput.staticNginxRps': {
+    label: 'Static reference: nginx, same HTML file',
+    unit: 'req/s',
+    floor: () => null,
+    pdp: (r) => r.throughput.staticNginx.requestsPerSecond,
+  },
   'throughput.pdpNginxRps': {
     label: 'PDP via nginx (deploy/nginx) in front of next start',
     unit: 'req/s',
     floor: () => null,
     pdp: (r) => loadOf(r.throughput.pdpNginx)?.requestsPerSecond ?? null,
   },
-  'throughput.pdpNextStartRps': { label: 'PDP via next start alone', unit: 'req/s', floor: () => null, pdp: (r) => r.throughput.pdpNextStart.requestsPerSecond },
-  'throughput.ratioNginxOverStatic': { label: 'Ratio PDP via nginx / static', unit: 'x', floor: () => null, pdp: (r) => r.throughput.ratioNginxOverStatic },
-  'throughput.ratioNextStartOverStatic': { label: 'Ratio PDP via next start / static', unit: 'x', floor: () => null, pdp: (r) => r.throughput.ratioNextStartOverStatic },
+  'throughput.pdpNextStartRps': {
+    label: 'PDP via next start alone',
+    unit: 'req/s',
+    floor: () => null,
+    pdp: (r) => r.throughput.pdpNextStart.requestsPerSecond,
+  },
+  'throughput.ratioNginxOverStatic': {
+    label: 'Ratio PDP via nginx / static',
+    unit: 'x',
+    floor: () => null,
+    pdp: (r) => r.throughput.ratioNginxOverStatic,
+  },
+  'throughput.ratioNextStartOverStatic': {
+    label: 'Ratio PDP via next start / static',
+    unit: 'x',
+    floor: () => null,
+    pdp: (r) => r.throughput.ratioNextStartOverStatic,
+  },
 };
 
-const round = (value: number) => (Math.abs(value) < 1 && value !== 0 ? Number(value.toFixed(3)) : Math.round(value * 10) / 10);
-const show = (value: number | null, unit = '') => (value === null || Number.isNaN(value) ? '–' : `${round(value)}${unit && unit !== 'x' ? ` ${unit}` : unit}`);
+const round = (value: number) =>
+  Math.abs(value) < 1 && value !== 0 ? Number(value.toFixed(3)) : Math.round(value * 10) / 10;
+const show = (value: number | null, unit = '') =>
+  value === null || Number.isNaN(value)
+    ? '–'
+    : `${round(value)}${unit && unit !== 'x' ? ` ${unit}` : unit}`;
 
 export function evaluateBudgets(results: BenchResults, budgets: Budget[]): BudgetRow[] {
   return budgets.map((budget) => {
@@ -153,7 +221,10 @@ export function evaluateBudgets(results: BenchResults, budgets: Budget[]): Budge
       limit = (floor ?? NaN) + offset;
       const sign = offset >= 0 ? '+' : '−';
       text = `${budget.maxOverFloor !== undefined ? '≤' : '≥'} floor ${sign} ${Math.abs(offset)}${unit} (${show(limit)})`;
-      pass = pdp !== null && floor !== null && (budget.maxOverFloor !== undefined ? pdp <= limit : pdp >= limit);
+      pass =
+        pdp !== null &&
+        floor !== null &&
+        (budget.maxOverFloor !== undefined ? pdp <= limit : pdp >= limit);
     } else {
       limit = (budget.max ?? budget.min)!;
       text = `${budget.max !== undefined ? '≤' : '≥'} ${limit}${unit}`;
@@ -176,7 +247,9 @@ export function printTable(results: BenchResults, rows: BudgetRow[]): void {
       metric.label,
       show(floor, metric.unit),
       show(pdp, metric.unit),
-      floor === null || pdp === null ? '' : `${pdp - floor >= 0 ? '+' : '−'}${show(Math.abs(pdp - floor), metric.unit)}`,
+      floor === null || pdp === null
+        ? ''
+        : `${pdp - floor >= 0 ? '+' : '−'}${show(Math.abs(pdp - floor), metric.unit)}`,
       budget?.budget ?? '',
       budget ? (budget.pass ? 'pass' : 'FAIL') : '',
     ]);
@@ -184,35 +257,62 @@ export function printTable(results: BenchResults, rows: BudgetRow[]): void {
   // Page weight, DOM size and the other categories do not depend on the throttling: shown once.
   const sameEitherWay = ['domSize', 'totalByteWeightKiB', 'accessibility', 'bestPractices', 'seo'];
   for (const method of ['simulate', 'devtools'] as const) {
-    section(`Lighthouse 12 mobile, ${METHOD_LABEL[method]} throttling, median of ${results.lighthouse[method].runs} runs each (floor and PDP alternating)`);
+    section(
+      `Lighthouse 12 mobile, ${METHOD_LABEL[method]} throttling, median of ${results.lighthouse[method].runs} runs each (floor and PDP alternating)`,
+    );
     for (const id of Object.keys(METRICS).filter((key) => key.startsWith(`${method}.`))) {
-      if (method === 'devtools' && sameEitherWay.includes(id.slice(method.length + 1)) && !budgetOf.has(id)) continue;
+      if (
+        method === 'devtools' &&
+        sameEitherWay.includes(id.slice(method.length + 1)) &&
+        !budgetOf.has(id)
+      )
+        continue;
       add(id);
     }
   }
   section('Page weight (fetched HTML and scripts)');
-  for (const id of ['page.firstLoadJsKbGzip', 'page.scripts', 'page.htmlKb', 'page.htmlKbGzip', 'page.rscPayloadKb']) add(id);
+  for (const id of [
+    'page.firstLoadJsKbGzip',
+    'page.scripts',
+    'page.htmlKb',
+    'page.htmlKbGzip',
+    'page.rscPayloadKb',
+  ])
+    add(id);
   section('Throughput, autocannon 20 connections, loopback');
-  for (const id of ['throughput.staticNginxRps', 'throughput.pdpNginxRps', 'throughput.pdpNextStartRps', 'throughput.ratioNginxOverStatic', 'throughput.ratioNextStartOverStatic']) add(id);
+  for (const id of [
+    'throughput.staticNginxRps',
+    'throughput.pdpNginxRps',
+    'throughput.pdpNextStartRps',
+    'throughput.ratioNginxOverStatic',
+    'throughput.ratioNextStartOverStatic',
+  ])
+    add(id);
 
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ');
+  const line = (row: string[]) =>
+    row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ');
   console.log(`\n${line(table[0]!)}\n${widths.map((width) => '-'.repeat(width)).join('-|-')}`);
   for (const row of table.slice(1)) console.log(line(row));
 
   if (results.probes) printProbes(results, results.probes);
 
   const { throughput, cart } = results;
-  const latency = (figures: LoadFigures) => `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors, non-2xx ${figures.non2xx}`;
+  const latency = (figures: LoadFigures) =>
+    `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors, non-2xx ${figures.non2xx}`;
   console.log('\nLatency (worst round):');
   console.log(`  static nginx:        ${latency(throughput.staticNginx)}`);
   const nginxLoad = loadOf(throughput.pdpNginx);
-  console.log(`  PDP via nginx:       ${nginxLoad ? latency(nginxLoad) : `skipped: ${(throughput.pdpNginx as { skipped: string }).skipped}`}`);
+  console.log(
+    `  PDP via nginx:       ${nginxLoad ? latency(nginxLoad) : `skipped: ${(throughput.pdpNginx as { skipped: string }).skipped}`}`,
+  );
   console.log(`  PDP via next start:  ${latency(throughput.pdpNextStart)}`);
   if ('skipped' in cart) {
     console.log(`\nCart writes (no-JS form post): skipped: ${cart.skipped}`);
   } else {
-    const statuses = Object.entries(cart.statusCounts).map(([status, count]) => `${status}: ${count}`).join(', ');
+    const statuses = Object.entries(cart.statusCounts)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(', ');
     console.log(
       `\nCart writes: the PDP's add-to-cart form (${cart.form}) posted as without JavaScript, next start, 20 connections: ${cart.requestsPerSecond} req/s, p50 ${cart.p50Ms} ms, p99 ${cart.p99Ms} ms; ` +
         `statuses ${statuses}; ${cart.acknowledgedAdds} adds acknowledged, ${cart.refusedAdds} refused; ${cart.errors} errors` +
@@ -220,13 +320,22 @@ export function printTable(results: BenchResults, rows: BudgetRow[]): void {
           ? `; the store holds ${cart.store.storedQuantity} of the ${cart.store.acknowledgedQuantity} acknowledged (lost ${cart.store.lostQuantity}; ${cart.store.unacknowledgedQuantity} more written by posts still in flight when the run stopped)`
           : ''),
     );
-    if (cart.refusalSamples.length > 0) console.log(`  refusals said: ${cart.refusalSamples.join(' | ')}`);
+    if (cart.refusalSamples.length > 0)
+      console.log(`  refusals said: ${cart.refusalSamples.join(' | ')}`);
   }
   const store = results.storeInProcess;
-  console.log(`Local store alone, in process (no HTTP): ${'skipped' in store ? `skipped: ${store.skipped}` : `cartLinesAdd p50 ${store.p50Ms} ms, p99 ${store.p99Ms} ms`}`);
-  const seconds = (value: number) => (Number.isNaN(value) ? 'not built (BENCH_SKIP_BUILD)' : `${value} s`);
-  console.log(`Build time: app ${seconds(results.buildSeconds.app)}, floor ${seconds(results.buildSeconds.floor)}; PDP server (next start) RSS after the load runs: ${results.serverRssMiB ?? 'n/a'} MiB`);
-  const routes = Object.entries(results.pages.routes).map(([route, weight]) => `  ${route}: first-load JS ${kb(weight.firstLoadJsGzipBytes)} kB gzip in ${weight.scripts} scripts; HTML ${kb(weight.htmlBytes)} kB (${kb(weight.htmlGzipBytes)} kB gzip), RSC payload ${kb(weight.rscPayloadBytes)} kB`);
+  console.log(
+    `Local store alone, in process (no HTTP): ${'skipped' in store ? `skipped: ${store.skipped}` : `cartLinesAdd p50 ${store.p50Ms} ms, p99 ${store.p99Ms} ms`}`,
+  );
+  const seconds = (value: number) =>
+    Number.isNaN(value) ? 'not built (BENCH_SKIP_BUILD)' : `${value} s`;
+  console.log(
+    `Build time: app ${seconds(results.buildSeconds.app)}, floor ${seconds(results.buildSeconds.floor)}; PDP server (next start) RSS after the load runs: ${results.serverRssMiB ?? 'n/a'} MiB`,
+  );
+  const routes = Object.entries(results.pages.routes).map(
+    ([route, weight]) =>
+      `  ${route}: first-load JS ${kb(weight.firstLoadJsGzipBytes)} kB gzip in ${weight.scripts} scripts; HTML ${kb(weight.htmlBytes)} kB (${kb(weight.htmlGzipBytes)} kB gzip), RSC payload ${kb(weight.rscPayloadBytes)} kB`,
+  );
   console.log(`Other routes:\n${routes.join('\n')}`);
 }
 
@@ -235,20 +344,32 @@ function printProbes(results: BenchResults, { runs, probes }: ProbeResults): voi
   const { floor, pdp } = results.lighthouse.simulate;
   const rows: Array<[string, string, LighthouseFigures]> = [
     ['Floor (empty Next.js page)', show(kb(results.pages.floor.htmlGzipBytes)), floor],
-    ...Object.values(probes).map((probe): [string, string, LighthouseFigures] => [probe.label, show(probe.htmlGzipKb), probe.median]),
+    ...Object.values(probes).map((probe): [string, string, LighthouseFigures] => [
+      probe.label,
+      show(probe.htmlGzipKb),
+      probe.median,
+    ]),
     ['PDP', show(kb(results.pages.pdp.htmlGzipBytes)), pdp],
   ];
-  console.log(`\nSimulated throttling, median of ${runs} runs: the PDP's HTML cut down, as static files from nginx (bench/lib/probes.ts)`);
-  const table = [['Page', 'HTML gzip kB', 'FCP', 'FCP − floor', 'LCP', 'LCP − floor', 'TBT'], ...rows.map(([label, gzip, figures]) => [
-    label,
-    gzip,
-    `${figures.fcpMs} ms`,
-    `${figures.fcpMs - floor.fcpMs >= 0 ? '+' : '−'}${Math.abs(figures.fcpMs - floor.fcpMs)} ms`,
-    `${figures.lcpMs} ms`,
-    `${figures.lcpMs - floor.lcpMs >= 0 ? '+' : '−'}${Math.abs(figures.lcpMs - floor.lcpMs)} ms`,
-    `${figures.tbtMs} ms`,
-  ])];
+  console.log(
+    `\nSimulated throttling, median of ${runs} runs: the PDP's HTML cut down, as static files from nginx (bench/lib/probes.ts)`,
+  );
+  const table = [
+    ['Page', 'HTML gzip kB', 'FCP', 'FCP − floor', 'LCP', 'LCP − floor', 'TBT'],
+    ...rows.map(([label, gzip, figures]) => [
+      label,
+      gzip,
+      `${figures.fcpMs} ms`,
+      `${figures.fcpMs - floor.fcpMs >= 0 ? '+' : '−'}${Math.abs(figures.fcpMs - floor.fcpMs)} ms`,
+      `${figures.lcpMs} ms`,
+      `${figures.lcpMs - floor.lcpMs >= 0 ? '+' : '−'}${Math.abs(figures.lcpMs - floor.lcpMs)} ms`,
+      `${figures.tbtMs} ms`,
+    ]),
+  ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | '));
-  console.log(`LCP runs, floor: ${results.lighthouse.simulate.floorRuns.map((run) => run.lcpMs).join(', ')} ms; PDP: ${results.lighthouse.simulate.pdpRuns.map((run) => run.lcpMs).join(', ')} ms`);
+  for (const row of table)
+    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | '));
+  console.log(
+    `LCP runs, floor: ${results.lighthouse.simulate.floorRuns.map((run) => run.lcpMs).join(', ')} ms; PDP: ${results.lighthouse.simulate.pdpRuns.map((run) => run.lcpMs).join(', ')} ms`,
+  );
 }

@@ -28,15 +28,41 @@ export function buildNext(dir?: string): number {
  * `next start [dir]` on loopback, spawned with node directly (no npm in between), so the pid is the
  * server's own (`next start` serves in the process it starts in) and its RSS can be read.
  */
-export async function startNextServer(port: number, options: { dir?: string; dataDir?: string } = {}): Promise<RunningServer> {
+export async function startNextServer(
+  port: number,
+  options: { dir?: string; dataDir?: string } = {},
+): Promise<RunningServer> {
   // The floor (a `dir`) has no store; the storefront gets a fresh one unless told which.
-  const dataDir = options.dataDir ?? (options.dir ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-bench-')));
+  const dataDir =
+    options.dataDir ?? (options.dir ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-bench-')));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', ...(options.dir ? [options.dir] : []), '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', ...(dataDir ? { LOCAL_STORE_DATA_DIR: dataDir } : {}), SITE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`next start ${options.dir ?? ''} exited with code ${code}`))));
+  const child = spawn(
+    process.execPath,
+    [
+      NEXT_BIN,
+      'start',
+      ...(options.dir ? [options.dir] : []),
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ...(dataDir ? { LOCAL_STORE_DATA_DIR: dataDir } : {}),
+        SITE_URL: url,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) =>
+      reject(new Error(`next start ${options.dir ?? ''} exited with code ${code}`)),
+    ),
+  );
   exited.catch(() => {});
   await Promise.race([waitForUrl(`${url}/`, 60_000), exited]);
   return { url, pid: child.pid!, dataDir, stop: () => stop(child) };

@@ -23,7 +23,10 @@ export interface StaticServerOptions {
   gzip?: boolean;
 }
 
-export async function startStaticServer(html: string, options: StaticServerOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startStaticServer(
+  html: string,
+  options: StaticServerOptions = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-static-nginx-'));
   const root = path.join(prefix, 'html');
   fs.mkdirSync(root);
@@ -34,8 +37,12 @@ export async function startStaticServer(html: string, options: StaticServerOptio
   }
   // mkdtemp makes 0700 dirs; workers run as an unprivileged user when the master runs as root.
   for (const dir of [prefix, root]) fs.chmodSync(dir, 0o755);
-  const nextStatic = options.nextStaticDir ? `location /_next/static/ { alias ${path.resolve(options.nextStaticDir)}/; }` : '';
-  const gzip = options.gzip ? 'gzip on; gzip_comp_level 6; gzip_types application/javascript text/css;' : '';
+  const nextStatic = options.nextStaticDir
+    ? `location /_next/static/ { alias ${path.resolve(options.nextStaticDir)}/; }`
+    : '';
+  const gzip = options.gzip
+    ? 'gzip on; gzip_comp_level 6; gzip_types application/javascript text/css;'
+    : '';
 
   const port = await freePort();
   const conf = path.join(prefix, 'nginx.conf');
@@ -73,9 +80,16 @@ http {
 }
 `,
   );
-  const test = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { encoding: 'utf8' });
-  if (test.status !== 0) throw new Error(`nginx -t failed for the static reference: ${test.stderr}`);
-  const child = spawn(NGINX, ['-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const test = spawnSync(
+    NGINX,
+    ['-t', '-q', '-p', prefix, '-e', `${prefix}/error.log`, '-c', conf],
+    { encoding: 'utf8' },
+  );
+  if (test.status !== 0)
+    throw new Error(`nginx -t failed for the static reference: ${test.stderr}`);
+  const child = spawn(NGINX, ['-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}/`;
   await waitForUrl(url, 10_000);
   return {

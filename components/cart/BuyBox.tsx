@@ -4,8 +4,8 @@ import { useActionState, useState } from 'react';
 import type { Money, ProductVariant } from '@/lib/storefront/types';
 import { CartAlert } from './CartAlert';
 import { useCart } from './CartProvider';
-import type { PendingLine } from './optimistic-cart';
 import { useHydrated } from './useHydrated';
+import type { PendingLine } from './optimistic-cart';
 
 export interface SizeChoice {
   size: number;
@@ -53,7 +53,18 @@ const MAX_PER_ADD = 99;
  * Price, size, quantity and add to cart: one form whose action is the add-to-cart Server Action. It
  * posts as plain HTML before and without JavaScript; once hydrated it shows the line at once.
  */
-export function BuyBox({ productTitle, productHandle, selected, priceLabel, compareAtPriceLabel, sizes, subscriptions, selectedPlan, oneTimeHref, safetyNote }: BuyBoxProps) {
+export function BuyBox({
+  productTitle,
+  productHandle,
+  selected,
+  priceLabel,
+  compareAtPriceLabel,
+  sizes,
+  subscriptions,
+  selectedPlan,
+  oneTimeHref,
+  safetyNote,
+}: BuyBoxProps) {
   const hydrated = useHydrated();
   const { actions, add, openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
@@ -88,7 +99,9 @@ export function BuyBox({ productTitle, productHandle, selected, priceLabel, comp
           <p className="text-ink-subtle">
             <span className="sr-only">One-time price </span>
             <s>{priceLabel}</s>
-            <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">Save {selectedPlan.percentOff}%</span>
+            <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
+              Save {selectedPlan.percentOff}%
+            </span>
           </p>
         </div>
       ) : (
@@ -99,14 +112,26 @@ export function BuyBox({ productTitle, productHandle, selected, priceLabel, comp
               <span className="sr-only">Regular price </span>
               <s>{compareAtPriceLabel}</s>
               <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent">
-                Save {Math.round((1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) * 100)}%
+                Save{' '}
+                {Math.round(
+                  (1 - Number(selected.price.amount) / Number(selected.compareAtPrice.amount)) *
+                    100,
+                )}
+                %
               </span>
             </p>
           )}
         </div>
       )}
-      <p className={`mt-1 text-sm font-medium ${soldOut ? 'text-danger' : 'text-brand'}`} data-testid="availability">
-        {soldOut ? 'Sold out' : stock !== null && stock <= 10 ? `Only ${stock} left in stock` : 'In stock, ships in 1–2 business days'}
+      <p
+        className={`mt-1 text-sm font-medium ${soldOut ? 'text-danger' : 'text-brand'}`}
+        data-testid="availability"
+      >
+        {soldOut
+          ? 'Sold out'
+          : stock !== null && stock <= 10
+            ? `Only ${stock} left in stock`
+            : 'In stock, ships in 1–2 business days'}
       </p>
 
       <fieldset className="mt-5">
@@ -122,7 +147,9 @@ export function BuyBox({ productTitle, productHandle, selected, priceLabel, comp
                 href={choice.href}
                 aria-current={current ? 'true' : undefined}
                 className={`rounded-full border px-4 py-2.5 text-sm font-semibold ${
-                  current ? 'border-brand bg-brand text-paper' : 'border-line-strong hover:border-brand hover:text-brand'
+                  current
+                    ? 'border-brand bg-brand text-paper'
+                    : 'border-line-strong hover:border-brand hover:text-brand'
                 } ${choice.available ? '' : 'line-through opacity-70'}`}
               >
                 {choice.label}
@@ -134,7 +161,12 @@ export function BuyBox({ productTitle, productHandle, selected, priceLabel, comp
       </fieldset>
 
       {subscriptions.length > 0 && (
-        <PurchaseOptions priceLabel={priceLabel} subscriptions={subscriptions} selectedPlan={selectedPlan} oneTimeHref={oneTimeHref} />
+        <PurchaseOptions
+          priceLabel={priceLabel}
+          subscriptions={subscriptions}
+          selectedPlan={selectedPlan}
+          oneTimeHref={oneTimeHref}
+        />
       )}
 
       <form
@@ -173,7 +205,10 @@ export function BuyBox({ productTitle, productHandle, selected, priceLabel, comp
       {refusal && <CartAlert message={refusal.message} />}
       {problem && <CartAlert message={problem.message} retry={problem.retry} />}
 
-      <p className="mt-4 flex gap-2 rounded-lg bg-accent-soft p-3 text-sm text-ink" data-testid="safety-note">
+      <p
+        className="mt-4 flex gap-2 rounded-lg bg-accent-soft p-3 text-sm text-ink"
+        data-testid="safety-note"
+      >
         <span aria-hidden="true">⚠</span>
         <span>
           {safetyNote}{' '}
@@ -193,17 +228,30 @@ const choiceClass = (current: boolean) =>
  * One-time or subscribe & save, then how often: links to the pages that preselect each, like the
  * sizes, so a choice works without JavaScript and can be shared as a link.
  */
-function PurchaseOptions({ priceLabel, subscriptions, selectedPlan, oneTimeHref }: Pick<BuyBoxProps, 'priceLabel' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
+function PurchaseOptions({
+  priceLabel,
+  subscriptions,
+  selectedPlan,
+  oneTimeHref,
+}: Pick<BuyBoxProps, 'priceLabel' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
   const best = subscriptions.reduce((top, plan) => (plan.percentOff > top.percentOff ? plan : top));
   return (
     <>
       <fieldset className="mt-5">
         <legend className="text-sm font-semibold">Purchase</legend>
         <div className="mt-2 flex flex-wrap gap-2">
-          <a href={oneTimeHref} aria-current={selectedPlan ? undefined : 'true'} className={choiceClass(!selectedPlan)}>
+          <a
+            href={oneTimeHref}
+            aria-current={selectedPlan ? undefined : 'true'}
+            className={choiceClass(!selectedPlan)}
+          >
             One-time purchase · {priceLabel}
           </a>
-          <a href={(selectedPlan ?? subscriptions[0]!).href} aria-current={selectedPlan ? 'true' : undefined} className={choiceClass(Boolean(selectedPlan))}>
+          <a
+            href={(selectedPlan ?? subscriptions[0]!).href}
+            aria-current={selectedPlan ? 'true' : undefined}
+            className={choiceClass(Boolean(selectedPlan))}
+          >
             Subscribe &amp; save {best.percentOff}%
           </a>
         </div>
@@ -213,13 +261,20 @@ function PurchaseOptions({ priceLabel, subscriptions, selectedPlan, oneTimeHref 
           <legend className="text-sm font-semibold">Deliver every</legend>
           <div className="mt-2 flex flex-wrap gap-2">
             {subscriptions.map((plan) => (
-              <a key={plan.id} href={plan.href} aria-current={plan.id === selectedPlan.id ? 'true' : undefined} className={choiceClass(plan.id === selectedPlan.id)}>
+              <a
+                key={plan.id}
+                href={plan.href}
+                aria-current={plan.id === selectedPlan.id ? 'true' : undefined}
+                className={choiceClass(plan.id === selectedPlan.id)}
+              >
                 {plan.intervalDays} days
                 <span className="sr-only">, {plan.name}</span>
               </a>
             ))}
           </div>
-          <p className="mt-2 text-sm text-ink-subtle">{selectedPlan.name}. You can change or remove the plan in your cart.</p>
+          <p className="mt-2 text-sm text-ink-subtle">
+            {selectedPlan.name}. You can change or remove the plan in your cart.
+          </p>
         </fieldset>
       )}
     </>

@@ -19,7 +19,10 @@ export function CartButton() {
       <CartIcon />
       <span>Cart</span>
       {/* The badge keeps its width while empty, so the header does not shift when the cart loads. */}
-      <span data-testid="cart-count" className={`min-w-6 rounded-full px-1.5 text-center text-xs leading-6 ${count > 0 ? 'bg-brand text-paper' : 'text-transparent'}`}>
+      <span
+        data-testid="cart-count"
+        className={`min-w-6 rounded-full px-1.5 text-center text-xs leading-6 ${count > 0 ? 'bg-brand text-paper' : 'text-transparent'}`}
+      >
         <span className="sr-only">, </span>
         {count}
         <span className="sr-only"> {count === 1 ? 'item' : 'items'}</span>
@@ -30,7 +33,16 @@ export function CartButton() {
 
 function CartIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M3 4h2l2.4 11.2a1 1 0 0 0 1 .8h9.2a1 1 0 0 0 1-.8L20 8H6.2" />
       <circle cx="9.5" cy="19.5" r="1.3" />
       <circle cx="17" cy="19.5" r="1.3" />

@@ -16,7 +16,10 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
 
   return (
     <div className="mt-4">
-      <form action={hydrated ? applyDiscount : asFormAction(actions.applyDiscount)} className="flex items-end gap-2">
+      <form
+        action={hydrated ? applyDiscount : asFormAction(actions.applyDiscount)}
+        className="flex items-end gap-2"
+      >
         <div className="flex-1">
           <label htmlFor={inputId} className="block text-sm font-semibold">
             Discount code
@@ -44,7 +47,10 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
         <ul className="mt-3 flex flex-wrap gap-2" aria-label="Discount codes on your cart">
           {cart.discountCodes.map((discount) => (
             <li key={discount.code}>
-              <form action={hydrated ? removeDiscount : asFormAction(actions.removeDiscount)} className="inline-flex items-center gap-1 rounded-full bg-brand-soft px-3 py-1 text-sm">
+              <form
+                action={hydrated ? removeDiscount : asFormAction(actions.removeDiscount)}
+                className="inline-flex items-center gap-1 rounded-full bg-brand-soft px-3 py-1 text-sm"
+              >
                 <input type="hidden" name="code" value={discount.code} />
                 <span className="font-semibold">{discount.code}</span>
                 {!discount.applicable && <span className="text-danger">(does not apply)</span>}
@@ -63,7 +69,11 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
 function ApplyButton() {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className="h-11 rounded-full border border-line-strong px-5 text-sm font-semibold hover:border-brand disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={pending}
+      className="h-11 rounded-full border border-line-strong px-5 text-sm font-semibold hover:border-brand disabled:opacity-60"
+    >
       {pending ? 'Applying…' : 'Apply'}
     </button>
   );

@@ -17,7 +17,8 @@ export function CartDrawer() {
     const element = dialog.current;
     if (!element) return;
     if (drawerOpen && !element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      opener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
       element.showModal();
     } else if (!drawerOpen && element.open) {
       element.close();
@@ -43,7 +44,12 @@ export function CartDrawer() {
             <h2 id="cart-drawer-title" className="font-serif text-xl font-semibold">
               Your cart
             </h2>
-            <button type="button" onClick={closeDrawer} className="grid size-11 place-items-center rounded-full text-2xl hover:bg-paper-sunk" aria-label="Close cart">
+            <button
+              type="button"
+              onClick={closeDrawer}
+              className="grid size-11 place-items-center rounded-full text-2xl hover:bg-paper-sunk"
+              aria-label="Close cart"
+            >
               ×
             </button>
           </div>

@@ -18,12 +18,17 @@ const MAX_QUANTITY = 99;
 export function CartLines({ cart }: { cart: CartView | null | undefined }) {
   const { refusals, problem, saving } = useCart();
   const lines = cart?.lines ?? [];
-  if (cart === undefined) return <p className="py-8 text-center text-ink-muted">Loading your cart…</p>;
+  if (cart === undefined)
+    return <p className="py-8 text-center text-ink-muted">Loading your cart…</p>;
   return (
     <div>
       {problem && <CartAlert message={problem.message} retry={problem.retry} />}
       {refusals
-        .filter((refusal) => refusal.merchandiseId && !lines.some((line) => line.merchandiseId === refusal.merchandiseId))
+        .filter(
+          (refusal) =>
+            refusal.merchandiseId &&
+            !lines.some((line) => line.merchandiseId === refusal.merchandiseId),
+        )
         .map((refusal) => (
           <CartAlert key={refusal.merchandiseId} message={refusal.message} />
         ))}
@@ -33,26 +38,48 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
         <>
           <ul className="divide-y divide-line" aria-label="Items in your cart">
             {lines.map((line) => (
-              <CartLineItem key={line.id} line={line} refusal={refusals.find((refusal) => refusal.lineId === line.id || refusal.merchandiseId === line.merchandiseId)?.message} />
+              <CartLineItem
+                key={line.id}
+                line={line}
+                refusal={
+                  refusals.find(
+                    (refusal) =>
+                      refusal.lineId === line.id || refusal.merchandiseId === line.merchandiseId,
+                  )?.message
+                }
+              />
             ))}
           </ul>
           <div className="border-t border-line pt-4">
             <TotalRow label="Subtotal" amount={cart!.subtotal} testId="cart-subtotal" strong />
             {Number(cart!.discount.amount) > 0 && (
               <>
-                <TotalRow label="Discount" amount={cart!.discount} testId="cart-discount" negative />
+                <TotalRow
+                  label="Discount"
+                  amount={cart!.discount}
+                  testId="cart-discount"
+                  negative
+                />
                 <TotalRow label="Total" amount={cart!.total} testId="cart-total" strong />
               </>
             )}
-            <p className="mt-1 text-sm text-ink-subtle">Shipping and taxes are calculated at checkout.</p>
+            <p className="mt-1 text-sm text-ink-subtle">
+              Shipping and taxes are calculated at checkout.
+            </p>
             <CartDiscounts cart={cart!} />
             {/* Checking out while a change is on its way would check out the cart without it. */}
             {cart!.checkoutUrl && !saving ? (
-              <a href={cart!.checkoutUrl} className="mt-4 block rounded-full bg-brand px-6 py-3.5 text-center font-semibold text-paper hover:bg-brand-strong">
+              <a
+                href={cart!.checkoutUrl}
+                className="mt-4 block rounded-full bg-brand px-6 py-3.5 text-center font-semibold text-paper hover:bg-brand-strong"
+              >
                 Check out
               </a>
             ) : (
-              <p className="mt-4 rounded-full bg-brand/70 px-6 py-3.5 text-center font-semibold text-paper" aria-live="polite">
+              <p
+                className="mt-4 rounded-full bg-brand/70 px-6 py-3.5 text-center font-semibold text-paper"
+                aria-live="polite"
+              >
                 Updating cart…
               </p>
             )}
@@ -63,9 +90,23 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
   );
 }
 
-function TotalRow({ label, amount, testId, strong, negative }: { label: string; amount: Money; testId: string; strong?: boolean; negative?: boolean }) {
+function TotalRow({
+  label,
+  amount,
+  testId,
+  strong,
+  negative,
+}: {
+  label: string;
+  amount: Money;
+  testId: string;
+  strong?: boolean;
+  negative?: boolean;
+}) {
   return (
-    <p className={`mt-1 flex items-center justify-between first:mt-0 ${strong ? 'text-lg font-semibold' : ''} ${negative ? 'text-brand' : ''}`}>
+    <p
+      className={`mt-1 flex items-center justify-between first:mt-0 ${strong ? 'text-lg font-semibold' : ''} ${negative ? 'text-brand' : ''}`}
+    >
       <span>{label}</span>
       <span className="tabular-nums" data-testid={testId}>
         {negative ? '−' : ''}
@@ -87,7 +128,13 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
     <li className="flex gap-4 py-4" data-testid="cart-line">
       {line.image && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={line.image.url} alt="" width={72} height={72} className="size-18 shrink-0 rounded-lg bg-paper-sunk" />
+        <img
+          src={line.image.url}
+          alt=""
+          width={72}
+          height={72}
+          className="size-18 shrink-0 rounded-lg bg-paper-sunk"
+        />
       )}
       <div className="min-w-0 flex-1">
         <a href={`/products/${line.productHandle}`} className="font-semibold hover:text-brand">
@@ -100,15 +147,38 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
           </p>
         )}
         <div className="mt-2 flex items-center justify-between gap-3">
-          <form action={hydrated ? updateQuantity : asFormAction(actions.updateQuantity)} className="inline-flex items-center rounded-full border border-line-strong" role="group" aria-label={`Quantity of ${label}`}>
+          <form
+            action={hydrated ? updateQuantity : asFormAction(actions.updateQuantity)}
+            className="inline-flex items-center rounded-full border border-line-strong"
+            role="group"
+            aria-label={`Quantity of ${label}`}
+          >
             <input type="hidden" name="lineId" value={line.id} />
-            <button type="submit" name="quantity" value={line.quantity - 1} disabled={pending || line.quantity <= 1} className="grid size-10 place-items-center rounded-full text-lg disabled:opacity-40" aria-label="Decrease quantity">
+            <button
+              type="submit"
+              name="quantity"
+              value={line.quantity - 1}
+              disabled={pending || line.quantity <= 1}
+              className="grid size-10 place-items-center rounded-full text-lg disabled:opacity-40"
+              aria-label="Decrease quantity"
+            >
               −
             </button>
-            <output aria-live="polite" className="min-w-8 text-center tabular-nums" data-testid="line-quantity">
+            <output
+              aria-live="polite"
+              className="min-w-8 text-center tabular-nums"
+              data-testid="line-quantity"
+            >
               {line.quantity}
             </output>
-            <button type="submit" name="quantity" value={line.quantity + 1} disabled={pending || line.quantity >= maxQuantity} className="grid size-10 place-items-center rounded-full text-lg disabled:opacity-40" aria-label="Increase quantity">
+            <button
+              type="submit"
+              name="quantity"
+              value={line.quantity + 1}
+              disabled={pending || line.quantity >= maxQuantity}
+              className="grid size-10 place-items-center rounded-full text-lg disabled:opacity-40"
+              aria-label="Increase quantity"
+            >
               +
             </button>
           </form>
@@ -116,17 +186,29 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
         </div>
         <form action={hydrated ? remove : asFormAction(actions.remove)}>
           <input type="hidden" name="lineId" value={line.id} />
-          <button type="submit" disabled={pending} className="mt-2 text-sm text-ink-subtle underline underline-offset-2 hover:text-danger">
+          <button
+            type="submit"
+            disabled={pending}
+            className="mt-2 text-sm text-ink-subtle underline underline-offset-2 hover:text-danger"
+          >
             Remove<span className="sr-only"> {label}</span>
           </button>
         </form>
         {line.planChoices.length > 0 && !pending && (
           // Keyed by the store's plan, so a refused change shows the line's real plan again.
-          <form key={line.sellingPlan?.id ?? 'one-time'} action={hydrated ? changePlan : asFormAction(actions.changePlan)} className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <form
+            key={line.sellingPlan?.id ?? 'one-time'}
+            action={hydrated ? changePlan : asFormAction(actions.changePlan)}
+            className="mt-2 flex flex-wrap items-center gap-2 text-sm"
+          >
             <input type="hidden" name="lineId" value={line.id} />
             <label>
               <span className="sr-only">Delivery for {label}</span>
-              <select name="sellingPlanId" defaultValue={line.sellingPlan?.id ?? ''} className="h-9 rounded-full border border-line-strong bg-paper px-3">
+              <select
+                name="sellingPlanId"
+                defaultValue={line.sellingPlan?.id ?? ''}
+                className="h-9 rounded-full border border-line-strong bg-paper px-3"
+              >
                 <option value="">One-time purchase</option>
                 {line.planChoices.map((plan) => (
                   <option key={plan.id} value={plan.id}>

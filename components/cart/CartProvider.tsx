@@ -1,9 +1,20 @@
 'use client';
 
-import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useOptimistic,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { CartView } from '@/lib/storefront/cart-view';
-import type { CartAction, CartActionResult, CartActions, CartRefusal } from './cart-actions';
 import { applyEdit, type CartEdit, type PendingLine } from './optimistic-cart';
+import type { CartAction, CartActionResult, CartActions, CartRefusal } from './cart-actions';
 
 export interface CartProblem {
   message: string;
@@ -56,11 +67,17 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
   const [announcement, setAnnouncement] = useState('');
 
   const run = useCallback(
-    async function run(action: CartAction | CartActions['load'], formData: FormData | null, edit: CartEdit | null): Promise<CartActionResult> {
+    async function run(
+      action: CartAction | CartActions['load'],
+      formData: FormData | null,
+      edit: CartEdit | null,
+    ): Promise<CartActionResult> {
       if (edit) applyOptimistic(edit);
       let result: CartActionResult;
       try {
-        result = await (formData ? (action as CartAction)(formData) : (action as CartActions['load'])());
+        result = await (formData
+          ? (action as CartAction)(formData)
+          : (action as CartActions['load'])());
       } catch {
         result = { refusals: [], problem: UNREACHABLE };
       }
@@ -87,7 +104,8 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
     async (formData: FormData, line: PendingLine) => {
       const quantity = Number(formData.get('quantity')) || 1;
       const result = await run(actions.add, formData, { type: 'add', line, quantity });
-      if (!result.problem && result.refusals.length === 0) announce(setAnnouncement, quantity === 1 ? 'Added to cart' : `Added ${quantity} to cart`);
+      if (!result.problem && result.refusals.length === 0)
+        announce(setAnnouncement, quantity === 1 ? 'Added to cart' : `Added ${quantity} to cart`);
     },
     [actions.add, run],
   );
@@ -96,26 +114,43 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
     async (formData: FormData) => {
       const lineId = String(formData.get('lineId'));
       const quantity = Number(formData.get('quantity'));
-      await run(actions.updateQuantity, formData, quantity > 0 ? { type: 'quantity', lineId, quantity } : { type: 'remove', lineId });
+      await run(
+        actions.updateQuantity,
+        formData,
+        quantity > 0 ? { type: 'quantity', lineId, quantity } : { type: 'remove', lineId },
+      );
     },
     [actions.updateQuantity, run],
   );
 
   const remove = useCallback(
     async (formData: FormData) => {
-      const result = await run(actions.remove, formData, { type: 'remove', lineId: String(formData.get('lineId')) });
-      if (!result.problem && result.refusals.length === 0) announce(setAnnouncement, 'Removed from cart');
+      const result = await run(actions.remove, formData, {
+        type: 'remove',
+        lineId: String(formData.get('lineId')),
+      });
+      if (!result.problem && result.refusals.length === 0)
+        announce(setAnnouncement, 'Removed from cart');
     },
     [actions.remove, run],
   );
 
   // Plan prices and discounts are the store's to compute: these show once the store has answered.
   const { changePlan, applyDiscount, removeDiscount } = useMemo(() => {
-    const submit = (action: CartAction) => async (formData: FormData) => void (await run(action, formData, null));
-    return { changePlan: submit(actions.changePlan), applyDiscount: submit(actions.applyDiscount), removeDiscount: submit(actions.removeDiscount) };
+    const submit = (action: CartAction) => async (formData: FormData) =>
+      void (await run(action, formData, null));
+    return {
+      changePlan: submit(actions.changePlan),
+      applyDiscount: submit(actions.applyDiscount),
+      removeDiscount: submit(actions.removeDiscount),
+    };
   }, [actions.changePlan, actions.applyDiscount, actions.removeDiscount, run]);
 
-  const adopt = useCallback((serverCart: CartView | null) => setStoreCart((current) => (current === undefined ? serverCart : current)), []);
+  const adopt = useCallback(
+    (serverCart: CartView | null) =>
+      setStoreCart((current) => (current === undefined ? serverCart : current)),
+    [],
+  );
 
   const value = useMemo<CartContextValue>(
     () => ({
@@ -136,7 +171,21 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       openDrawer: () => setDrawerOpen(true),
       closeDrawer: () => setDrawerOpen(false),
     }),
-    [cart, storeCart, refusals, problem, actions, add, updateQuantity, remove, changePlan, applyDiscount, removeDiscount, adopt, drawerOpen],
+    [
+      cart,
+      storeCart,
+      refusals,
+      problem,
+      actions,
+      add,
+      updateQuantity,
+      remove,
+      changePlan,
+      applyDiscount,
+      removeDiscount,
+      adopt,
+      drawerOpen,
+    ],
   );
 
   return (

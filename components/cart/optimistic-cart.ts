@@ -25,12 +25,31 @@ export function applyEdit(cart: CartView | null | undefined, edit: CartEdit): Ca
   let lines = base.lines;
   if (edit.type === 'add') {
     // One line per variant and plan: the same size one-time and on a plan are two lines, as in the store.
-    const existing = lines.find((line) => line.merchandiseId === edit.line.merchandiseId && line.sellingPlan?.id === edit.line.sellingPlan?.id);
+    const existing = lines.find(
+      (line) =>
+        line.merchandiseId === edit.line.merchandiseId &&
+        line.sellingPlan?.id === edit.line.sellingPlan?.id,
+    );
     lines = existing
-      ? lines.map((line) => (line === existing ? withQuantity(line, line.quantity + edit.quantity) : line))
-      : [...lines, withQuantity({ ...edit.line, id: `${PENDING_LINE_PREFIX}${edit.line.merchandiseId}:${edit.line.sellingPlan?.id ?? ''}`, quantity: 0, totalPrice: edit.line.unitPrice }, edit.quantity)];
+      ? lines.map((line) =>
+          line === existing ? withQuantity(line, line.quantity + edit.quantity) : line,
+        )
+      : [
+          ...lines,
+          withQuantity(
+            {
+              ...edit.line,
+              id: `${PENDING_LINE_PREFIX}${edit.line.merchandiseId}:${edit.line.sellingPlan?.id ?? ''}`,
+              quantity: 0,
+              totalPrice: edit.line.unitPrice,
+            },
+            edit.quantity,
+          ),
+        ];
   } else if (edit.type === 'quantity' && edit.quantity > 0) {
-    lines = lines.map((line) => (line.id === edit.lineId ? withQuantity(line, edit.quantity) : line));
+    lines = lines.map((line) =>
+      line.id === edit.lineId ? withQuantity(line, edit.quantity) : line,
+    );
   } else {
     lines = lines.filter((line) => line.id !== edit.lineId);
   }
@@ -47,7 +66,11 @@ export function applyEdit(cart: CartView | null | undefined, edit: CartEdit): Ca
 }
 
 function withQuantity(line: CartLineView, quantity: number): CartLineView {
-  return { ...line, quantity, totalPrice: fromCents(cents(line.unitPrice) * quantity, line.unitPrice.currencyCode) };
+  return {
+    ...line,
+    quantity,
+    totalPrice: fromCents(cents(line.unitPrice) * quantity, line.unitPrice.currencyCode),
+  };
 }
 
 function currencyOf(edit: CartEdit): string {
@@ -55,5 +78,8 @@ function currencyOf(edit: CartEdit): string {
 }
 
 const cents = (money: Money) => Math.round(Number(money.amount) * 100);
-const fromCents = (value: number, currencyCode: string): Money => ({ amount: (value / 100).toFixed(2), currencyCode });
+const fromCents = (value: number, currencyCode: string): Money => ({
+  amount: (value / 100).toFixed(2),
+  currencyCode,
+});
 const zero = (currencyCode: string): Money => ({ amount: '0.00', currencyCode });

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** `cart` is the slot for the cart link, so the header itself stays a server component. */
-export function SiteHeader({ storeName, tagline, cart }: { storeName: string; tagline: string; cart?: ReactNode }) {
+export function SiteHeader({
+  storeName,
+  tagline,
+  cart,
+}: {
+  storeName: string;
+  tagline: string;
+  cart?: ReactNode;
+}) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-paper/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-page items-center justify-between gap-4 px-gutter">

@@ -5,7 +5,11 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 function Name({ name, url }: { name: string; url: string | null }) {
   if (!url) return <>{name}</>;
   return (
-    <a href={url} rel="noopener noreferrer" className="font-medium text-brand underline underline-offset-2 hover:text-brand-strong">
+    <a
+      href={url}
+      rel="noopener noreferrer"
+      className="font-medium text-brand underline underline-offset-2 hover:text-brand-strong"
+    >
       {name}
     </a>
   );
@@ -19,7 +23,19 @@ function Day({ date }: { date: string }) {
  * One credit line: "Reviewed by Name, MD, updated October 1, 2026" when a person is named, or just
  * "Updated October 1, 2026" when only the date is given; nothing when neither is.
  */
-function Credit({ lead, person, credentials, dateLead, date }: { lead: string; person: { name: string; url: string | null } | null; credentials?: string; dateLead: string; date: string | null }) {
+function Credit({
+  lead,
+  person,
+  credentials,
+  dateLead,
+  date,
+}: {
+  lead: string;
+  person: { name: string; url: string | null } | null;
+  credentials?: string;
+  dateLead: string;
+  date: string | null;
+}) {
   if (person) {
     return (
       <p>
@@ -50,7 +66,13 @@ export function ArticleCredits({ article }: { article: Authorship | null }) {
   const { author, reviewedBy, datePublished, lastReviewed } = article;
   return (
     <div data-testid="article-credits" className="mt-2 space-y-0.5 text-sm text-ink-subtle">
-      <Credit lead="Reviewed by" person={reviewedBy} credentials={reviewedBy?.credentials} dateLead="updated" date={lastReviewed} />
+      <Credit
+        lead="Reviewed by"
+        person={reviewedBy}
+        credentials={reviewedBy?.credentials}
+        dateLead="updated"
+        date={lastReviewed}
+      />
       <Credit lead="By" person={author} dateLead="published" date={datePublished} />
     </div>
   );

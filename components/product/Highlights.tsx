@@ -9,9 +9,17 @@ export function Highlights({ highlights }: { highlights: Highlight[] }) {
       </h2>
       <div className="grid gap-3 sm:grid-cols-2">
         {highlights.map((highlight) => (
-          <div key={highlight.title} className="rounded-card border border-line bg-paper-raised p-4">
-            <h3 className="text-sm font-semibold tracking-wide text-brand uppercase">{highlight.title}</h3>
-            <RichText html={highlight.html} className="mt-2 space-y-2 text-sm leading-relaxed text-ink-muted" />
+          <div
+            key={highlight.title}
+            className="rounded-card border border-line bg-paper-raised p-4"
+          >
+            <h3 className="text-sm font-semibold tracking-wide text-brand uppercase">
+              {highlight.title}
+            </h3>
+            <RichText
+              html={highlight.html}
+              className="mt-2 space-y-2 text-sm leading-relaxed text-ink-muted"
+            />
           </div>
         ))}
       </div>

@@ -14,12 +14,18 @@ export function ProductSection({ section, open = false }: { section: Section; op
         <h2 id={headingId} className="font-serif text-xl font-semibold sm:text-2xl">
           {section.title}
         </h2>
-        <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full border border-line-strong text-lg transition-transform group-open:rotate-45">
+        <span
+          aria-hidden="true"
+          className="grid size-8 shrink-0 place-items-center rounded-full border border-line-strong text-lg transition-transform group-open:rotate-45"
+        >
           +
         </span>
       </summary>
       <div id={section.id} role="region" aria-labelledby={headingId} className="scroll-mt-36 pb-6">
-        <RichText html={section.html} className="max-w-prose space-y-4 leading-relaxed text-ink-muted" />
+        <RichText
+          html={section.html}
+          className="max-w-prose space-y-4 leading-relaxed text-ink-muted"
+        />
       </div>
     </details>
   );

@@ -1,12 +1,25 @@
 import type { SupplementFacts } from '@/lib/content';
 
 /** The label panel shoppers know: black rules, bold headings, amounts and % Daily Value per serving. */
-export function SupplementFactsPanel({ facts, servings }: { facts: SupplementFacts; servings: number | null }) {
+export function SupplementFactsPanel({
+  facts,
+  servings,
+}: {
+  facts: SupplementFacts;
+  servings: number | null;
+}) {
   return (
-    <section aria-labelledby="supplement-facts-heading" className="border-2 border-ink bg-paper-raised p-3 text-sm text-ink" data-testid="supplement-facts">
+    <section
+      aria-labelledby="supplement-facts-heading"
+      className="border-2 border-ink bg-paper-raised p-3 text-sm text-ink"
+      data-testid="supplement-facts"
+    >
       <table className="w-full border-collapse">
         <caption className="text-left">
-          <h2 id="supplement-facts-heading" className="border-b border-ink pb-1 font-serif text-3xl font-black tracking-tight">
+          <h2
+            id="supplement-facts-heading"
+            className="border-b border-ink pb-1 font-serif text-3xl font-black tracking-tight"
+          >
             Supplement Facts
           </h2>
           <p className="mt-1">Serving size: {facts.servingSize}</p>
@@ -32,14 +45,18 @@ export function SupplementFactsPanel({ facts, servings }: { facts: SupplementFac
                 {row.nutrient}
               </th>
               <td className="py-1.5 text-right whitespace-nowrap">{row.amount}</td>
-              <td className="py-1.5 pl-3 text-right font-bold">{row.dailyValue ?? <abbr title="Daily Value not established">†</abbr>}</td>
+              <td className="py-1.5 pl-3 text-right font-bold">
+                {row.dailyValue ?? <abbr title="Daily Value not established">†</abbr>}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr className="border-t-4 border-ink">
             <td colSpan={3} className="pt-2 text-xs">
-              {facts.rows.some((row) => row.dailyValue === null) && <p>† Daily Value not established.</p>}
+              {facts.rows.some((row) => row.dailyValue === null) && (
+                <p>† Daily Value not established.</p>
+              )}
               <p className="mt-1">
                 <strong>Other ingredients:</strong> {facts.otherIngredients}
               </p>

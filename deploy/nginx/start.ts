@@ -55,13 +55,22 @@ export interface RunningNginx {
 export const DEFAULT_POST_RATE_LIMIT = { perSecond: 10, burst: 30 } as const;
 const TEMPLATE = fileURLToPath(new URL('./nginx.conf.template', import.meta.url));
 const SAFE_PATH = /^\/[A-Za-z0-9._\/-]*$/;
-const HOST_NAME = /^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+  /^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6_BRACKETED = /^\[[0-9A-Fa-f:.]{2,45}\]$/;
 
 /** Where nginx is, or null. */
 export function findNginx(explicit?: string): string | null {
-  const candidates = explicit ? [explicit] : ['/usr/sbin/nginx', ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'nginx'))];
+  const candidates = explicit
+    ? [explicit]
+    : [
+        '/usr/sbin/nginx',
+        ...(process.env.PATH ?? '')
+          .split(path.delimiter)
+          .filter(Boolean)
+          .map((dir) => path.join(dir, 'nginx')),
+      ];
   for (const candidate of candidates) {
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -74,15 +83,22 @@ export function findNginx(explicit?: string): string | null {
 }
 
 /** The config for these options. Throws on any value that is not what it claims to be (nothing is quoted into the config unchecked). */
-export function renderNginxConfig(options: NginxOptions & { runtimeDir: string }, template = fs.readFileSync(TEMPLATE, 'utf8')): string {
+export function renderNginxConfig(
+  options: NginxOptions & { runtimeDir: string },
+  template = fs.readFileSync(TEMPLATE, 'utf8'),
+): string {
   const listenPort = port(options.listenPort, 'listenPort');
   const upstream = upstreamAddress(options.upstream);
   const runtimeDir = safePath(options.runtimeDir, 'runtimeDir');
   // The origin hop listens on runtimeDir/origin.sock; a unix socket path holds at most 107 bytes.
-  if (`${runtimeDir}/origin.sock`.length > 100) throw new Error(`runtimeDir: "${runtimeDir}" is too long for a unix socket path inside it (at most 88 characters).`);
+  if (`${runtimeDir}/origin.sock`.length > 100)
+    throw new Error(
+      `runtimeDir: "${runtimeDir}" is too long for a unix socket path inside it (at most 88 characters).`,
+    );
   const host = listenHost(options.listenHost ?? '127.0.0.1');
   const serverNames = (options.serverNames ?? ['localhost', '127.0.0.1']).map((name) => {
-    if (!HOST_NAME.test(name) && !IPV4.test(name)) throw new Error(`serverNames: "${name}" is not a host name or IPv4 address.`);
+    if (!HOST_NAME.test(name) && !IPV4.test(name))
+      throw new Error(`serverNames: "${name}" is not a host name or IPv4 address.`);
     return name;
   });
   if (serverNames.length === 0) throw new Error('serverNames: give at least one host name.');
@@ -91,10 +107,12 @@ export function renderNginxConfig(options: NginxOptions & { runtimeDir: string }
   const burst = integer(limit.burst, 0, 1_000_000, 'postRateLimit.burst');
   const workers = options.workerProcesses ?? 'auto';
   if (workers !== 'auto') integer(workers, 1, 256, 'workerProcesses');
-  if (options.user !== undefined && !/^[a-z_][a-z0-9_-]{0,31}$/.test(options.user)) throw new Error(`user: "${options.user}" is not a user name.`);
+  if (options.user !== undefined && !/^[a-z_][a-z0-9_-]{0,31}$/.test(options.user))
+    throw new Error(`user: "${options.user}" is not a user name.`);
 
   const plain = `${host}:${listenPort}`;
-  const indent = (lines: string[], depth: number) => lines.map((line) => `${' '.repeat(depth)}${line}`).join('\n');
+  const indent = (lines: string[], depth: number) =>
+    lines.map((line) => `${' '.repeat(depth)}${line}`).join('\n');
   let values: Record<string, string>;
   if (options.tls) {
     const tlsPort = port(options.tls.port, 'tls.port');
@@ -117,23 +135,36 @@ export function renderNginxConfig(options: NginxOptions & { runtimeDir: string }
         ],
         4,
       ),
-      default_listen: indent([`listen ${plain} default_server;`, `listen ${secure} ssl http2 default_server;`], 8),
+      default_listen: indent(
+        [`listen ${plain} default_server;`, `listen ${secure} ssl http2 default_server;`],
+        8,
+      ),
       redirect_server: indent(
-        ['# Plain HTTP only redirects to HTTPS.', 'server {', `    listen ${plain};`, `    server_name ${serverNames.join(' ')};`, `    return 308 ${httpsOrigin}$request_uri;`, '}'],
+        [
+          '# Plain HTTP only redirects to HTTPS.',
+          'server {',
+          `    listen ${plain};`,
+          `    server_name ${serverNames.join(' ')};`,
+          `    return 308 ${httpsOrigin}$request_uri;`,
+          '}',
+        ],
         4,
       ),
       storefront_listen: indent([`listen ${secure} ssl http2;`], 8),
     };
   } else {
     values = {
-      tls_http: '    # No TLS here (tests, bench, or TLS terminated by a load balancer in front: see README.md).',
+      tls_http:
+        '    # No TLS here (tests, bench, or TLS terminated by a load balancer in front: see README.md).',
       default_listen: indent([`listen ${plain} default_server;`], 8),
       redirect_server: '',
       storefront_listen: indent([`listen ${plain};`], 8),
     };
   }
   Object.assign(values, {
-    user_directive: options.user ? `user ${options.user};` : '# no `user`: runs as whoever starts it (unprivileged)',
+    user_directive: options.user
+      ? `user ${options.user};`
+      : '# no `user`: runs as whoever starts it (unprivileged)',
     worker_processes: String(workers),
     runtime_dir: runtimeDir,
     upstream,
@@ -147,7 +178,8 @@ export function renderNginxConfig(options: NginxOptions & { runtimeDir: string }
     if (value === undefined) throw new Error(`nginx.conf.template: unknown placeholder ${whole}.`);
     return value;
   });
-  if (rendered.includes('{{')) throw new Error('nginx.conf.template: a placeholder was left unfilled.');
+  if (rendered.includes('{{'))
+    throw new Error('nginx.conf.template: a placeholder was left unfilled.');
   return rendered;
 }
 
@@ -160,7 +192,9 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     );
   }
   const ownsRuntimeDir = options.runtimeDir === undefined;
-  const runtimeDir = options.runtimeDir ? path.resolve(options.runtimeDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'storefront-nginx-'));
+  const runtimeDir = options.runtimeDir
+    ? path.resolve(options.runtimeDir)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'storefront-nginx-'));
   const config = renderNginxConfig({ ...options, runtimeDir });
   fs.mkdirSync(runtimeDir, { recursive: true });
   // Started as root, nginx's workers run as another user and must be able to reach the cache and socket.
@@ -170,7 +204,16 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
 
   // A fresh cache every start: pages cached for another build of the app must not be served.
   fs.rmSync(path.join(runtimeDir, 'cache'), { recursive: true, force: true });
-  for (const dir of ['logs', 'cache/pages', 'cache/static', 'tmp/client_body', 'tmp/proxy', 'tmp/fastcgi', 'tmp/uwsgi', 'tmp/scgi']) {
+  for (const dir of [
+    'logs',
+    'cache/pages',
+    'cache/static',
+    'tmp/client_body',
+    'tmp/proxy',
+    'tmp/fastcgi',
+    'tmp/uwsgi',
+    'tmp/scgi',
+  ]) {
     fs.mkdirSync(path.join(runtimeDir, dir), { recursive: true });
   }
   const configPath = path.join(runtimeDir, 'nginx.conf');
@@ -186,7 +229,9 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     });
   });
 
-  const child = spawn(binary, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, [...args, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -195,11 +240,13 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   process.once('exit', killOnExit);
 
   const host = listenHost(options.listenHost ?? '127.0.0.1');
-  const connectHost = host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '::1' : host.replace(/^\[|\]$/g, '');
+  const connectHost =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '::1' : host.replace(/^\[|\]$/g, '');
   const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host;
   const ports = options.tls ? [options.listenPort, options.tls.port] : [options.listenPort];
   try {
-    for (const listening of ports) await waitForPort(connectHost, listening, child, () => `${stderr}${readTail(errorLog)}`);
+    for (const listening of ports)
+      await waitForPort(connectHost, listening, child, () => `${stderr}${readTail(errorLog)}`);
   } catch (error) {
     await stopChild(child);
     process.removeListener('exit', killOnExit);
@@ -230,7 +277,11 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+  const within = (ms: number) =>
+    Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+    ]);
   child.kill('SIGQUIT');
   if (await within(3000)) return;
   child.kill('SIGTERM');
@@ -239,11 +290,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function waitForPort(host: string, portNumber: number, child: ChildProcess, diagnostics: () => string): Promise<void> {
+async function waitForPort(
+  host: string,
+  portNumber: number,
+  child: ChildProcess,
+  diagnostics: () => string,
+): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}) before listening on ${host}:${portNumber}:\n${diagnostics()}`);
+      throw new Error(
+        `nginx exited (${child.exitCode ?? child.signalCode}) before listening on ${host}:${portNumber}:\n${diagnostics()}`,
+      );
     }
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect({ host, port: portNumber });
@@ -268,7 +326,10 @@ function readTail(file: string): string {
 }
 
 function integer(value: number, min: number, max: number, name: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected a whole number from ${min} to ${max}, got ${String(value)}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(
+      `${name}: expected a whole number from ${min} to ${max}, got ${String(value)}.`,
+    );
   return value;
 }
 
@@ -278,7 +339,8 @@ function port(value: number, name: string): number {
 
 function safePath(value: string, name: string): string {
   const resolved = path.resolve(value);
-  if (!SAFE_PATH.test(resolved)) throw new Error(`${name}: "${value}" may only contain letters, digits, ".", "_", "-" and "/".`);
+  if (!SAFE_PATH.test(resolved))
+    throw new Error(`${name}: "${value}" may only contain letters, digits, ".", "_", "-" and "/".`);
   return resolved.replace(/\/+$/, '') || '/';
 }
 
@@ -296,7 +358,10 @@ function listenHost(value: string): string {
 function upstreamAddress(value: string): string {
   if (value.startsWith('unix:')) return `unix:${safePath(value.slice(5), 'upstream socket')}`;
   const match = /^(.+):(\d{1,5})$/.exec(value);
-  if (!match || !(IPV4.test(match[1]!) || IPV6_BRACKETED.test(match[1]!) || HOST_NAME.test(match[1]!))) {
+  if (
+    !match ||
+    !(IPV4.test(match[1]!) || IPV6_BRACKETED.test(match[1]!) || HOST_NAME.test(match[1]!))
+  ) {
     throw new Error(`upstream: "${value}" is not host:port (e.g. 127.0.0.1:3100) or unix:/path.`);
   }
   port(Number(match[2]), 'upstream port');
@@ -320,7 +385,9 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   if (!values['listen-port'] || !values.upstream) {
-    throw new Error('Usage: tsx deploy/nginx/start.ts --listen-port 8080 --upstream 127.0.0.1:3000 [--runtime-dir DIR] [--listen-host 0.0.0.0] [--server-name shop.example ...] [--tls-port 443 --tls-cert F --tls-key F] [--user www-data] [--print]');
+    throw new Error(
+      'Usage: tsx deploy/nginx/start.ts --listen-port 8080 --upstream 127.0.0.1:3000 [--runtime-dir DIR] [--listen-host 0.0.0.0] [--server-name shop.example ...] [--tls-port 443 --tls-cert F --tls-key F] [--user www-data] [--print]',
+    );
   }
   const options: NginxOptions = {
     listenPort: Number(values['listen-port']),
@@ -329,14 +396,27 @@ async function main(argv: string[]): Promise<void> {
     listenHost: values['listen-host'],
     serverNames: values['server-name'],
     user: values.user,
-    tls: values['tls-port'] ? { port: Number(values['tls-port']), certificate: values['tls-cert'] ?? '', certificateKey: values['tls-key'] ?? '' } : undefined,
+    tls: values['tls-port']
+      ? {
+          port: Number(values['tls-port']),
+          certificate: values['tls-cert'] ?? '',
+          certificateKey: values['tls-key'] ?? '',
+        }
+      : undefined,
   };
   if (values.print) {
-    process.stdout.write(renderNginxConfig({ ...options, runtimeDir: options.runtimeDir ?? '/var/lib/storefront-nginx' }));
+    process.stdout.write(
+      renderNginxConfig({
+        ...options,
+        runtimeDir: options.runtimeDir ?? '/var/lib/storefront-nginx',
+      }),
+    );
     return;
   }
   const nginx = await startNginx(options);
-  console.log(`nginx: ${nginx.url} -> ${options.upstream} (runtime dir ${nginx.runtimeDir}); Ctrl-C stops it.`);
+  console.log(
+    `nginx: ${nginx.url} -> ${options.upstream} (runtime dir ${nginx.runtimeDir}); Ctrl-C stops it.`,
+  );
   const stop = () => void nginx.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

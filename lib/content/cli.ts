@@ -2,8 +2,8 @@
  * `npm run content:check`: validates every file in content/ and prints each problem as
  * path:line:column: message, so a marketer can jump straight to it. Exit code 1 on any error.
  */
-import { checkContent } from './load';
 import { formatIssue } from './issues';
+import { checkContent } from './load';
 
 const { issues } = checkContent(process.cwd());
 const errors = issues.filter((issue) => issue.severity === 'error');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { readYaml } from './read-yaml';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
 import type { LocatedText, Position } from './located-text';
 import type { CopyBlock } from './markdown';
 import type { SupplementFacts } from './types';
-import { readYaml } from './read-yaml';
 
 const rulesSchema = z.strictObject({
   claimWords: z.array(z.string().min(1)).min(1),

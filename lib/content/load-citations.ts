@@ -1,8 +1,8 @@
+import { citationSchema } from './schemas';
+import { describePath, YamlFile, type Position } from './yaml-file';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
-import { citationSchema } from './schemas';
 import type { Citation } from './types';
-import { describePath, YamlFile, type Position } from './yaml-file';
 
 export interface CitationLibrary {
   /** In file order: the order works are listed on a page that cites "all". */

@@ -1,8 +1,8 @@
+import { discountSchema } from './schemas';
+import { describePath, YamlFile } from './yaml-file';
 import type { CatalogDiscount } from './catalog-types';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
-import { discountSchema } from './schemas';
-import { describePath, YamlFile } from './yaml-file';
 
 /**
  * content/discounts.yaml: the codes the local store accepts (a Shopify store keeps its own in the

@@ -1,7 +1,7 @@
-import type { ContentFiles } from './files';
 import { IMAGE_NAME } from './images';
-import type { IssueCollector } from './issues';
 import { checkSvg } from './svg';
+import type { ContentFiles } from './files';
+import type { IssueCollector } from './issues';
 
 export interface ImageFile {
   width: number;

@@ -1,20 +1,20 @@
 import { loadAuthorship } from './authorship';
-import type { ContentFiles } from './files';
-import type { IssueCollector } from './issues';
-import type { ComplianceChecker } from './compliance';
-import type { CitationLibrary } from './load-citations';
-import type { ImageLibrary } from './load-images';
 import { loadSection } from './load-section';
 import { loadSubscriptions } from './load-subscriptions';
-import type { LocatedText } from './located-text';
 import { listOf, parseMarkdown, type ParsedMarkdown } from './markdown';
+import { readYaml } from './read-yaml';
 import { pageRenderer } from './render-html';
 import { CitationResolver } from './resolve-citations';
 import { SECTION_IDS, productSchema, type ProductFile } from './schemas';
-import type { Citation, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
 import { toInlineSvg } from './svg';
-import { readYaml } from './read-yaml';
 import { describePath, type YamlFile } from './yaml-file';
+import type { ComplianceChecker } from './compliance';
+import type { ContentFiles } from './files';
+import type { IssueCollector } from './issues';
+import type { CitationLibrary } from './load-citations';
+import type { ImageLibrary } from './load-images';
+import type { LocatedText } from './located-text';
+import type { Citation, Product, ProductImage, ProductVariant, Section, SectionId } from './types';
 
 interface SharedContent {
   citations: CitationLibrary;

@@ -1,9 +1,9 @@
-import type { ContentFiles } from './files';
-import type { IssueCollector } from './issues';
 import { locateLines } from './located-text';
 import { parseMarkdown, splitFrontMatter, type ParsedMarkdown } from './markdown';
 import { sectionFrontMatterSchema } from './schemas';
 import { describePath, YamlFile } from './yaml-file';
+import type { ContentFiles } from './files';
+import type { IssueCollector } from './issues';
 
 export interface ParsedSection {
   id: string;

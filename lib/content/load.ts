@@ -1,14 +1,14 @@
+import { ComplianceChecker, loadComplianceRules } from './compliance';
 import { ContentFiles } from './files';
 import { ContentError, IssueCollector, type ContentIssue } from './issues';
-import { ComplianceChecker, loadComplianceRules } from './compliance';
 import { loadCitations } from './load-citations';
 import { loadDiscounts } from './load-discounts';
 import { loadImages } from './load-images';
 import { loadProduct } from './load-product';
 import { loadDisclaimer } from './load-section';
+import { readYaml } from './read-yaml';
 import { siteSchema } from './schemas';
 import type { Content, Product, Site } from './types';
-import { readYaml } from './read-yaml';
 
 export interface ContentCheck {
   content: Content | null;

@@ -6,11 +6,11 @@
  * (`\[@key]` stays text, as before) and gives every citation its exact source position; text
  * nodes lose both (their value has escapes, entities and list indentation removed).
  */
+import type { Position } from './located-text';
 import type { Data, Literal } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code, Construct, Effects, Extension as MicromarkExtension, State, TokenizeContext } from 'micromark-util-types';
 import type { Processor } from 'unified';
-import type { Position } from './located-text';
 
 /** A citation as parsed: numbered later, per page, by CitationResolver. */
 export interface CitationNode extends Literal {

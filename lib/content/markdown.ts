@@ -3,13 +3,13 @@
  * with remark. What the page cannot show is reported at its file:line:column and taken out of the
  * tree; what is left is paragraphs, lists, bold, emphasis, web links and `[@key]` citations.
  */
-import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { IssueCollector } from './issues';
 import { joinLines, positionAt, sliceLocated, type LocatedText } from './located-text';
 import { remarkCitations, type CitationNode } from './markdown-citations';
+import type { IssueCollector } from './issues';
+import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 
 /**
  * Where the text comes from, for the wording of messages and what it may contain:

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import { describePath, YamlFile } from './yaml-file';
 import type { ContentFiles } from './files';
 import type { IssueCollector } from './issues';
-import { describePath, YamlFile } from './yaml-file';
+import type { z } from 'zod';
 
 export interface ReadYaml<T> {
   /** The parsed file, when its YAML syntax is valid (for positions, even if the schema failed). */

@@ -3,8 +3,6 @@
  * → rehype-sanitize → rehype-stringify. The page inserts each string as it is, so the text costs
  * one string in the RSC payload instead of hundreds of React elements, and no hydration.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -12,6 +10,8 @@ import { unified } from 'unified';
 import type { CitationNode } from './markdown-citations';
 import type { CitationResolver } from './resolve-citations';
 import type { ContentHtml, WorkCited } from './types';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
 
 /**
  * Exactly what the Markdown rules in markdown.ts let through, plus the citation markers below.

@@ -1,5 +1,5 @@
-import type { CitationLibrary } from './load-citations';
 import type { IssueCollector } from './issues';
+import type { CitationLibrary } from './load-citations';
 import type { CitationNode } from './markdown-citations';
 import type { Citation, WorkCited } from './types';
 

@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
-import type { IssueCollector } from './issues';
 import { joinLines, locateLine, type LocatedText, type Position } from './located-text';
+import type { IssueCollector } from './issues';
+import type { z } from 'zod';
 
 export type { Position };
 

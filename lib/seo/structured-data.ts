@@ -1,7 +1,17 @@
-import type { Article, BreadcrumbList, ItemAvailability, MedicalWebPage, Person, Product as ProductLd, ProductGroup, WebPage, WithContext } from 'schema-dts';
 import type { Authorship, Product, Site } from '@/lib/content';
 import type { ProductVariant as StoreVariant, StorefrontProduct } from '@/lib/storefront/types';
 import { PUBLISHER_LOGO } from './publisher-logo';
+import type {
+  Article,
+  BreadcrumbList,
+  ItemAvailability,
+  MedicalWebPage,
+  Person,
+  Product as ProductLd,
+  ProductGroup,
+  WebPage,
+  WithContext,
+} from 'schema-dts';
 
 export interface StructuredDataInput {
   site: Site;
@@ -11,11 +21,20 @@ export interface StructuredDataInput {
   siteUrl: string;
 }
 
-type Document = WithContext<ProductGroup> | WithContext<BreadcrumbList> | WithContext<WebPage | MedicalWebPage> | WithContext<Article>;
+type Document =
+  | WithContext<ProductGroup>
+  | WithContext<BreadcrumbList>
+  | WithContext<WebPage | MedicalWebPage>
+  | WithContext<Article>;
 
 /** Every JSON-LD document of a product page, in the order the page carries them. */
 export function productPageJsonLd(input: StructuredDataInput): Document[] {
-  return [productGroupJsonLd(input), breadcrumbJsonLd(input), webPageJsonLd(input), articleJsonLd(input)];
+  return [
+    productGroupJsonLd(input),
+    breadcrumbJsonLd(input),
+    webPageJsonLd(input),
+    articleJsonLd(input),
+  ];
 }
 
 const ids = (pageUrl: string) => ({
@@ -42,9 +61,21 @@ function variantUrl(pageUrl: string, size: number | undefined): string {
  * plan's, not the Offer's). Without store data (a build with the store down) the sizes are listed
  * without an Offer rather than with a price the store did not confirm.
  */
-export function productGroupJsonLd({ site, product, offer, pageUrl, siteUrl }: StructuredDataInput): WithContext<ProductGroup> {
-  const imageOf = (size: number | undefined) => `${siteUrl}${(product.variants.find((variant) => variant.size === size)?.image ?? product.image).path}`;
-  const variant = (size: number | undefined, title: string, sku: string | null | undefined, store: StoreVariant | null): ProductLd => {
+export function productGroupJsonLd({
+  site,
+  product,
+  offer,
+  pageUrl,
+  siteUrl,
+}: StructuredDataInput): WithContext<ProductGroup> {
+  const imageOf = (size: number | undefined) =>
+    `${siteUrl}${(product.variants.find((variant) => variant.size === size)?.image ?? product.image).path}`;
+  const variant = (
+    size: number | undefined,
+    title: string,
+    sku: string | null | undefined,
+    store: StoreVariant | null,
+  ): ProductLd => {
     const url = variantUrl(pageUrl, size);
     return {
       '@type': 'Product',
@@ -60,7 +91,9 @@ export function productGroupJsonLd({ site, product, offer, pageUrl, siteUrl }: S
               url,
               price: store.price.amount,
               priceCurrency: store.price.currencyCode,
-              availability: (store.availableForSale ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock') as ItemAvailability,
+              availability: (store.availableForSale
+                ? 'https://schema.org/InStock'
+                : 'https://schema.org/OutOfStock') as ItemAvailability,
               itemCondition: 'https://schema.org/NewCondition',
               seller: { '@type': 'Organization', name: site.storeName },
             },
@@ -69,7 +102,9 @@ export function productGroupJsonLd({ site, product, offer, pageUrl, siteUrl }: S
     };
   };
   const hasVariant = offer
-    ? offer.variants.nodes.map((store) => variant(sizeOf(store.title), store.title, store.sku, store))
+    ? offer.variants.nodes.map((store) =>
+        variant(sizeOf(store.title), store.title, store.sku, store),
+      )
     : product.variants.map((content) => variant(content.size, content.title, content.sku, null));
   return {
     '@context': 'https://schema.org',
@@ -86,7 +121,11 @@ export function productGroupJsonLd({ site, product, offer, pageUrl, siteUrl }: S
   };
 }
 
-export function breadcrumbJsonLd({ product, pageUrl, siteUrl }: StructuredDataInput): WithContext<BreadcrumbList> {
+export function breadcrumbJsonLd({
+  product,
+  pageUrl,
+  siteUrl,
+}: StructuredDataInput): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
@@ -111,7 +150,11 @@ function reviewer(reviewedBy: NonNullable<Authorship['reviewedBy']>): Person {
  * The page itself. With a medical reviewer named in product.yaml it is a MedicalWebPage carrying the
  * reviewer and the day of the review; otherwise a plain WebPage, and nobody is claimed to have reviewed it.
  */
-export function webPageJsonLd({ site, product, pageUrl }: StructuredDataInput): WithContext<WebPage | MedicalWebPage> {
+export function webPageJsonLd({
+  site,
+  product,
+  pageUrl,
+}: StructuredDataInput): WithContext<WebPage | MedicalWebPage> {
   const article = product.article;
   const page = {
     '@id': ids(pageUrl).webPage,
@@ -134,7 +177,12 @@ export function webPageJsonLd({ site, product, pageUrl }: StructuredDataInput): 
  * appear only when product.yaml states them; the last review is the last change the store vouches for,
  * so it is dateModified. The article is part of the product page (its main entity is the product).
  */
-export function articleJsonLd({ site, product, pageUrl, siteUrl }: StructuredDataInput): WithContext<Article> {
+export function articleJsonLd({
+  site,
+  product,
+  pageUrl,
+  siteUrl,
+}: StructuredDataInput): WithContext<Article> {
   const article = product.article;
   return {
     '@context': 'https://schema.org',

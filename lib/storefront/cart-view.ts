@@ -41,7 +41,10 @@ export function toCartView(cart: Cart): CartView {
   return {
     totalQuantity: cart.totalQuantity,
     subtotal: cart.cost.subtotalAmount,
-    discount: sumMoney(cart.discountAllocations.map((allocation) => allocation.discountedAmount), cart.cost.subtotalAmount.currencyCode),
+    discount: sumMoney(
+      cart.discountAllocations.map((allocation) => allocation.discountedAmount),
+      cart.cost.subtotalAmount.currencyCode,
+    ),
     total: cart.cost.totalAmount,
     discountCodes: cart.discountCodes.map(({ code, applicable }) => ({ code, applicable })),
     checkoutUrl: cart.checkoutUrl,
@@ -63,11 +66,21 @@ function toLineView(line: CartLine): CartLineView {
     productTitle: merchandise.product.title,
     productHandle: merchandise.product.handle,
     variantTitle: merchandise.title,
-    image: merchandise.image ? { url: merchandise.image.url, altText: merchandise.image.altText } : null,
+    image: merchandise.image
+      ? { url: merchandise.image.url, altText: merchandise.image.altText }
+      : null,
     unitPrice: line.cost.amountPerQuantity,
     totalPrice: line.cost.totalAmount,
     quantityAvailable: merchandise.quantityAvailable,
-    planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) => ({ id: sellingPlan.id, name: sellingPlan.name })),
-    sellingPlan: line.sellingPlanAllocation ? { id: line.sellingPlanAllocation.sellingPlan.id, name: line.sellingPlanAllocation.sellingPlan.name } : null,
+    planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) => ({
+      id: sellingPlan.id,
+      name: sellingPlan.name,
+    })),
+    sellingPlan: line.sellingPlanAllocation
+      ? {
+          id: line.sellingPlanAllocation.sellingPlan.id,
+          name: line.sellingPlanAllocation.sellingPlan.name,
+        }
+      : null,
   };
 }

@@ -35,30 +35,45 @@ export async function storefrontRequest<TData>(
       ? await executeLocally<TData>(document, variables)
       : await fetchFromShopify<TData>(document, variables, options);
   if (response.errors && response.errors.length > 0) {
-    const messages = typeof response.errors === 'string' ? response.errors : response.errors.map((error) => error.message).join('; ');
+    const messages =
+      typeof response.errors === 'string'
+        ? response.errors
+        : response.errors.map((error) => error.message).join('; ');
     throw new StorefrontError('graphql', 'The store could not answer this request.', messages);
   }
   if (!response.data) throw new StorefrontError('graphql', 'The store sent an empty answer.');
   return response.data;
 }
 
-async function executeLocally<TData>(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<TData>> {
+async function executeLocally<TData>(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLResponse<TData>> {
   const { getLocalStore } = await import('./local/instance');
   const result = await getLocalStore().execute({ query, variables });
   // The same plain JSON a network answer would give (graphql-js builds null-prototype objects).
   return JSON.parse(JSON.stringify(result)) as GraphQLResponse<TData>;
 }
 
-async function fetchFromShopify<TData>(query: string, variables: Record<string, unknown>, options: RequestOptions): Promise<GraphQLResponse<TData>> {
+async function fetchFromShopify<TData>(
+  query: string,
+  variables: Record<string, unknown>,
+  options: RequestOptions,
+): Promise<GraphQLResponse<TData>> {
   const config = storefrontConfig();
   const client = createStorefrontClient({
     storeDomain: config.storeDomain,
     storefrontApiVersion: config.apiVersion,
-    ...(config.privateToken ? { privateStorefrontToken: config.privateToken } : { publicStorefrontToken: config.publicToken }),
+    ...(config.privateToken
+      ? { privateStorefrontToken: config.privateToken }
+      : { publicStorefrontToken: config.publicToken }),
   });
   // The private token is Shopify's advice for server-side calls; the public one still works without it.
   const headers = config.privateToken
-    ? client.getPrivateTokenHeaders({ contentType: 'json', ...(options.buyerIp ? { buyerIp: options.buyerIp } : {}) })
+    ? client.getPrivateTokenHeaders({
+        contentType: 'json',
+        ...(options.buyerIp ? { buyerIp: options.buyerIp } : {}),
+      })
     : client.getPublicTokenHeaders({ contentType: 'json' });
 
   let response: Response;
@@ -68,7 +83,9 @@ async function fetchFromShopify<TData>(query: string, variables: Record<string, 
       headers,
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(config.timeoutMs),
-      ...(options.cache === 'no-store' ? { cache: 'no-store' as const } : { next: { tags: options.tags ?? [] } }),
+      ...(options.cache === 'no-store'
+        ? { cache: 'no-store' as const }
+        : { next: { tags: options.tags ?? [] } }),
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';

@@ -23,11 +23,20 @@ export function storefrontConfig(): StorefrontConfig {
   const apiVersion = process.env.PUBLIC_STOREFRONT_API_VERSION?.trim() || SFAPI_VERSION;
   const timeoutMs = Number(process.env.STOREFRONT_TIMEOUT_MS) || 4000;
   if (!domain) {
-    return { mode: 'local', storeDomain: siteUrl(), apiVersion, publicToken: 'local-store', privateToken: undefined, timeoutMs };
+    return {
+      mode: 'local',
+      storeDomain: siteUrl(),
+      apiVersion,
+      publicToken: 'local-store',
+      privateToken: undefined,
+      timeoutMs,
+    };
   }
   const publicToken = process.env.PUBLIC_STOREFRONT_API_TOKEN?.trim();
   if (!publicToken) {
-    throw new Error('PUBLIC_STORE_DOMAIN is set but PUBLIC_STOREFRONT_API_TOKEN is not: set the Storefront API token, or unset the domain to use the local store.');
+    throw new Error(
+      'PUBLIC_STORE_DOMAIN is set but PUBLIC_STOREFRONT_API_TOKEN is not: set the Storefront API token, or unset the domain to use the local store.',
+    );
   }
   return {
     mode: 'shopify',

@@ -1,6 +1,6 @@
 import { storefrontConfig } from './config';
-import type { HealthCheck } from './local';
 import { getLocalStore } from './local/instance';
+import type { HealthCheck } from './local';
 
 // No 'server-only' guard, for the reason given in local/instance.ts (which this imports).
 
@@ -23,15 +23,30 @@ export function storeHealth(): StoreHealthReport {
   try {
     mode = storefrontConfig().mode;
   } catch (error) {
-    console.error('[health] storefront configuration:', error instanceof Error ? error.message : error);
-    return { ready: false, mode: 'shopify', checks: [], reason: 'The storefront is not configured correctly (see the server log).' };
+    console.error(
+      '[health] storefront configuration:',
+      error instanceof Error ? error.message : error,
+    );
+    return {
+      ready: false,
+      mode: 'shopify',
+      checks: [],
+      reason: 'The storefront is not configured correctly (see the server log).',
+    };
   }
   if (mode === 'shopify') return { ready: true, mode, checks: [] };
   try {
     const { ready, checks } = getLocalStore().health();
-    return ready ? { ready, mode, checks } : { ready, mode, checks, reason: checks.find((check) => !check.ok)?.detail };
+    return ready
+      ? { ready, mode, checks }
+      : { ready, mode, checks, reason: checks.find((check) => !check.ok)?.detail };
   } catch (error) {
     console.error('[health] the local store could not start:', error);
-    return { ready: false, mode, checks: [], reason: 'The local store could not start (see the server log).' };
+    return {
+      ready: false,
+      mode,
+      checks: [],
+      reason: 'The local store could not start (see the server log).',
+    };
   }
 }

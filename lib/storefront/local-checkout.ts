@@ -14,7 +14,8 @@ export function localCheckoutEnabled(): boolean {
 }
 
 export async function placeLocalOrder(cartId: string): Promise<PlaceOrderResult> {
-  if (!localCheckoutEnabled()) return { ok: false, message: 'Checkout is not available on this demonstration store.' };
+  if (!localCheckoutEnabled())
+    return { ok: false, message: 'Checkout is not available on this demonstration store.' };
   const { getLocalStore } = await import('./local/instance');
   return getLocalStore().placeOrder(cartId);
 }

@@ -24,12 +24,21 @@ export async function getProductOffer(handle: string): Promise<ProductOfferResul
       { handle, country: 'US', language: 'EN' },
       { tags: [productCacheTag(handle)] },
     );
-    if (!data.product) return { ok: false, message: 'This product is not for sale in the store right now.', storeFailed: false };
+    if (!data.product)
+      return {
+        ok: false,
+        message: 'This product is not for sale in the store right now.',
+        storeFailed: false,
+      };
     return { ok: true, product: data.product };
   } catch (error) {
     if (error instanceof StorefrontError) {
       console.error(`[storefront] product ${handle}: ${error.message}`, error.details ?? '');
-      return { ok: false, message: `${error.message} Prices and buying are unavailable for the moment.`, storeFailed: true };
+      return {
+        ok: false,
+        message: `${error.message} Prices and buying are unavailable for the moment.`,
+        storeFailed: true,
+      };
     }
     throw error;
   }
@@ -38,7 +47,8 @@ export async function getProductOffer(handle: string): Promise<ProductOfferResul
 /** The variant for `?size=N`, or the first one for sale when the size is missing or unknown. */
 export function variantForSize(product: StorefrontProduct, size: number | undefined) {
   const variants = product.variants.nodes;
-  const bySize = size === undefined ? undefined : variants.find((variant) => sizeOf(variant.title) === size);
+  const bySize =
+    size === undefined ? undefined : variants.find((variant) => sizeOf(variant.title) === size);
   return bySize ?? variants.find((variant) => variant.availableForSale) ?? variants[0] ?? null;
 }
 
@@ -69,15 +79,42 @@ export interface SubscriptionOption {
  * percentage off and says its interval in days, weeks or months (the options Shopify's subscription
  * apps write, e.g. "Delivery every" / "30 days"); anything else is left out rather than guessed.
  */
-export function subscriptionOptions(product: StorefrontProduct, variant: ProductVariant): SubscriptionOption[] {
-  const allocations = new Map(variant.sellingPlanAllocations.nodes.map((allocation) => [allocation.sellingPlan.id, allocation]));
+export function subscriptionOptions(
+  product: StorefrontProduct,
+  variant: ProductVariant,
+): SubscriptionOption[] {
+  const allocations = new Map(
+    variant.sellingPlanAllocations.nodes.map((allocation) => [
+      allocation.sellingPlan.id,
+      allocation,
+    ]),
+  );
   return product.sellingPlanGroups.nodes.flatMap((group) =>
     group.sellingPlans.nodes.flatMap((plan): SubscriptionOption[] => {
       const adjustment = allocations.get(plan.id)?.priceAdjustments[0];
-      const percentage = plan.priceAdjustments.find(({ adjustmentValue }) => adjustmentValue.__typename === 'SellingPlanPercentagePriceAdjustment')?.adjustmentValue;
+      const percentage = plan.priceAdjustments.find(
+        ({ adjustmentValue }) =>
+          adjustmentValue.__typename === 'SellingPlanPercentagePriceAdjustment',
+      )?.adjustmentValue;
       const intervalDays = planIntervalDays(plan.options);
-      if (!plan.recurringDeliveries || !adjustment || !percentage || !('adjustmentPercentage' in percentage) || intervalDays === undefined) return [];
-      return [{ id: plan.id, name: plan.name, intervalDays, percentOff: percentage.adjustmentPercentage, price: adjustment.price, perDelivery: adjustment.perDeliveryPrice }];
+      if (
+        !plan.recurringDeliveries ||
+        !adjustment ||
+        !percentage ||
+        !('adjustmentPercentage' in percentage) ||
+        intervalDays === undefined
+      )
+        return [];
+      return [
+        {
+          id: plan.id,
+          name: plan.name,
+          intervalDays,
+          percentOff: percentage.adjustmentPercentage,
+          price: adjustment.price,
+          perDelivery: adjustment.perDeliveryPrice,
+        },
+      ];
     }),
   );
 }
@@ -86,10 +123,18 @@ export function subscriptionOptions(product: StorefrontProduct, variant: Product
 const DAYS_PER_UNIT = { d: 1, w: 7, m: 30 } as const;
 
 /** "30 days", "Every 2 weeks", "1 month", "Monthly" → days; undefined when no option states an interval. */
-export function planIntervalDays(options: ReadonlyArray<{ name: string | null; value: string | null }>): number | undefined {
+export function planIntervalDays(
+  options: ReadonlyArray<{ name: string | null; value: string | null }>,
+): number | undefined {
   for (const option of options) {
-    const match = /(?:^|\s)(?:(\d+)\s*)?(days?|daily|weeks?|weekly|months?|monthly)\b/i.exec(option.value ?? '');
-    if (match) return Number(match[1] ?? 1) * DAYS_PER_UNIT[match[2]![0]!.toLowerCase() as keyof typeof DAYS_PER_UNIT];
+    const match = /(?:^|\s)(?:(\d+)\s*)?(days?|daily|weeks?|weekly|months?|monthly)\b/i.exec(
+      option.value ?? '',
+    );
+    if (match)
+      return (
+        Number(match[1] ?? 1) *
+        DAYS_PER_UNIT[match[2]![0]!.toLowerCase() as keyof typeof DAYS_PER_UNIT]
+      );
   }
   return undefined;
 }

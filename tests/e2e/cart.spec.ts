@@ -5,11 +5,14 @@ import { actionFormFields } from './support/action-form';
 const PDP = '/products/vitamin-d3-k2';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const isServerAction = (method: string, headers: Record<string, string>) => method === 'POST' && 'next-action' in headers;
+const isServerAction = (method: string, headers: Record<string, string>) =>
+  method === 'POST' && 'next-action' in headers;
 
 /** Opens a page and waits until the cart has hydrated and loaded the shopper's cart from the server. */
 async function openReady(page: Page, path = PDP) {
-  const cartLoaded = page.waitForResponse((response) => isServerAction(response.request().method(), response.request().headers()));
+  const cartLoaded = page.waitForResponse((response) =>
+    isServerAction(response.request().method(), response.request().headers()),
+  );
   await page.goto(path);
   await cartLoaded;
 }
@@ -24,14 +27,18 @@ test.describe('cart with JavaScript', () => {
     await expect(page.getByText('$19.00').first()).toBeVisible();
 
     // Each size is its own page: the link loads it, and the cart loads again there.
-    const cartLoaded = page.waitForResponse((response) => isServerAction(response.request().method(), response.request().headers()));
+    const cartLoaded = page.waitForResponse((response) =>
+      isServerAction(response.request().method(), response.request().headers()),
+    );
     await page.getByRole('link', { name: '120 softgels' }).click();
     await expect(page).toHaveURL(/\?size=120$/);
     await cartLoaded;
     const buyBox = page.getByRole('region', { name: 'Buy' });
     await expect(buyBox.getByText('$32.00', { exact: true })).toBeVisible();
     await expect(buyBox.getByText('$38.00', { exact: true })).toBeVisible();
-    await expect(page.getByRole('img', { name: /Vitamin D3 \+ K2 softgels, 120 softgels/ })).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /Vitamin D3 \+ K2 softgels, 120 softgels/ }),
+    ).toBeVisible();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(drawer(page)).toBeVisible();
@@ -50,7 +57,9 @@ test.describe('cart with JavaScript', () => {
     await page.getByRole('link', { name: /Cart/ }).click();
     await expect(drawer(page).getByTestId('line-quantity')).toHaveText('2');
 
-    await drawer(page).getByRole('button', { name: /Remove/ }).click();
+    await drawer(page)
+      .getByRole('button', { name: /Remove/ })
+      .click();
     await expect(drawer(page).getByText('Your cart is empty.')).toBeVisible();
     await expect(page.getByTestId('cart-count')).not.toContainText('2');
 
@@ -82,7 +91,10 @@ test.describe('cart with JavaScript', () => {
       () =>
         new Promise<number>((resolve) => {
           let clickedAt = 0;
-          document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+          document.addEventListener('click', () => (clickedAt = performance.now()), {
+            capture: true,
+            once: true,
+          });
           new MutationObserver((_, observer) => {
             if (clickedAt && document.querySelector('dialog [data-testid="cart-line"]')) {
               observer.disconnect();
@@ -110,7 +122,9 @@ test.describe('cart with JavaScript', () => {
     await expect(line.getByTestId('line-quantity')).toHaveText('11');
     await expect(drawer(page).getByTestId('cart-subtotal')).toHaveText('$209.00');
     // Check out comes back once the store has answered every click.
-    await expect(drawer(page).getByRole('link', { name: 'Check out' })).toBeVisible({ timeout: 15_000 });
+    await expect(drawer(page).getByRole('link', { name: 'Check out' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(line.getByTestId('line-quantity')).toHaveText('11');
 
     // What the store holds matches what the shopper saw.
@@ -119,7 +133,9 @@ test.describe('cart with JavaScript', () => {
     await expect(page.getByTestId('cart-subtotal')).toHaveText('$209.00');
   });
 
-  test("a refusal shows the store's message by the line, which returns to the store's quantity", async ({ page }) => {
+  test("a refusal shows the store's message by the line, which returns to the store's quantity", async ({
+    page,
+  }) => {
     await openReady(page, `${PDP}?size=120`);
     await page.getByLabel('Quantity').fill('99');
     await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -136,7 +152,9 @@ test.describe('cart with JavaScript', () => {
     await expect(page.getByTestId('line-quantity')).toHaveText('99');
   });
 
-  test('drawer: focus moves in, Escape closes, focus returns, no axe violations', async ({ page }) => {
+  test('drawer: focus moves in, Escape closes, focus returns, no axe violations', async ({
+    page,
+  }) => {
     await openReady(page);
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(drawer(page)).toBeVisible();
@@ -152,7 +170,9 @@ test.describe('cart with JavaScript', () => {
     await cartLink.focus();
     await page.keyboard.press('Enter');
     await expect(drawer(page)).toBeVisible();
-    const focusInside = await page.evaluate(() => document.activeElement?.closest('dialog') !== null);
+    const focusInside = await page.evaluate(
+      () => document.activeElement?.closest('dialog') !== null,
+    );
     expect(focusInside).toBe(true);
     await page.keyboard.press('Escape');
     await expect(drawer(page)).toBeHidden();
@@ -173,7 +193,11 @@ test.describe('cart with JavaScript', () => {
 
   test('a network failure leaves the page readable and the cart retryable', async ({ page }) => {
     await openReady(page);
-    await page.route(PDP, (route) => (isServerAction(route.request().method(), route.request().headers()) ? route.abort('connectionrefused') : route.continue()));
+    await page.route(PDP, (route) =>
+      isServerAction(route.request().method(), route.request().headers())
+        ? route.abort('connectionrefused')
+        : route.continue(),
+    );
     await expect(page.getByRole('heading', { level: 1, name: 'Vitamin D3 + K2' })).toBeVisible();
     await page.getByRole('button', { name: 'Add to cart' }).click();
     const alert = drawer(page).getByRole('alert').filter({ hasText: 'cannot be reached' });
@@ -195,7 +219,9 @@ test.describe('cart without JavaScript', () => {
     await page.goto(PDP);
     await page.getByRole('link', { name: '120 softgels' }).click();
     await expect(page).toHaveURL(/\?size=120$/);
-    await expect(page.getByRole('region', { name: 'Buy' }).getByText('$32.00', { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Buy' }).getByText('$32.00', { exact: true }),
+    ).toBeVisible();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page).toHaveURL(/\/cart$/);
@@ -211,7 +237,10 @@ test.describe('cart without JavaScript', () => {
     await page.reload();
     await expect(page.getByTestId('cart-subtotal')).toHaveText('$64.00');
 
-    await page.getByTestId('cart-line').getByRole('button', { name: /Remove/ }).click();
+    await page
+      .getByTestId('cart-line')
+      .getByRole('button', { name: /Remove/ })
+      .click();
     await expect(page.getByText('Your cart is empty.')).toBeVisible();
 
     await page.goto(PDP);
@@ -223,7 +252,12 @@ test.describe('cart without JavaScript', () => {
 
   test('a post from another site or a sandboxed frame changes nothing', async ({ request }) => {
     const fields = actionFormFields(await (await request.get(PDP)).text());
-    for (const origin of ['https://evil.example', 'null', 'foo', 'http://127.0.0.1:3100.evil.example']) {
+    for (const origin of [
+      'https://evil.example',
+      'null',
+      'foo',
+      'http://127.0.0.1:3100.evil.example',
+    ]) {
       const response = await request.post(PDP, {
         headers: { Origin: origin },
         multipart: { ...fields, quantity: '1' },
@@ -236,7 +270,9 @@ test.describe('cart without JavaScript', () => {
 });
 
 test.describe('discount codes', () => {
-  test('with JavaScript: a code that does not apply says so and changes nothing; WELCOME10 takes 10% off, and can be removed', async ({ page }) => {
+  test('with JavaScript: a code that does not apply says so and changes nothing; WELCOME10 takes 10% off, and can be removed', async ({
+    page,
+  }) => {
     await openReady(page);
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(drawer(page).getByRole('link', { name: 'Check out' })).toBeVisible();

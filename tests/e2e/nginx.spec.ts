@@ -15,12 +15,21 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { Parser } from 'htmlparser2';
-import { DEFAULT_POST_RATE_LIMIT, findNginx, renderNginxConfig, startNginx, type RunningNginx } from '../../deploy/nginx/start';
+import {
+  DEFAULT_POST_RATE_LIMIT,
+  findNginx,
+  renderNginxConfig,
+  startNginx,
+  type RunningNginx,
+} from '../../deploy/nginx/start';
 
 const PDP = '/products/vitamin-d3-k2';
 const NGINX = findNginx();
 
-test.skip(!NGINX, 'nginx is not installed (looked for /usr/sbin/nginx and nginx on PATH). `node tests/setup/ensure-browser.mjs` installs it with apt-get.');
+test.skip(
+  !NGINX,
+  'nginx is not installed (looked for /usr/sbin/nginx and nginx on PATH). `node tests/setup/ensure-browser.mjs` installs it with apt-get.',
+);
 
 // ------------------------------------------------------------------------------------------ helpers
 
@@ -31,7 +40,10 @@ interface Answer {
 }
 
 /** One request on its own connection, with exactly the headers given (plus Host). */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Answer> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Answer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const onResponse = (response: http.IncomingMessage) => {
@@ -39,13 +51,24 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const body = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: response.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body,
+        });
       });
       response.on('error', reject);
     };
-    const settings = { method: options.method ?? 'GET', headers: options.headers, agent: false as const };
+    const settings = {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      agent: false as const,
+    };
     // The TLS test's certificate is self-signed for this run.
-    const request = target.protocol === 'https:' ? https.request(target, { ...settings, rejectUnauthorized: false }, onResponse) : http.request(target, settings, onResponse);
+    const request =
+      target.protocol === 'https:'
+        ? https.request(target, { ...settings, rejectUnauthorized: false }, onResponse)
+        : http.request(target, settings, onResponse);
     request.on('error', reject);
     request.end(options.body);
   });
@@ -70,7 +93,11 @@ function exchange(port: number, payload: string | Buffer, waitMs = 3000): Promis
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed, closedAfterMs: Date.now() - started });
+      resolve({
+        text: Buffer.concat(chunks).toString('latin1'),
+        closed,
+        closedAfterMs: Date.now() - started,
+      });
     };
     const timer = setTimeout(() => finish(false), waitMs);
     socket.on('connect', () => socket.write(payload));
@@ -81,7 +108,13 @@ function exchange(port: number, payload: string | Buffer, waitMs = 3000): Promis
 }
 
 /** Sends `bytes` one at a time, `everyMs` apart, after `head`; resolves when the server closes the connection. */
-function trickle(port: number, head: string, bytes: string, everyMs: number, giveUpMs: number): Promise<RawExchange & { bytesSent: number }> {
+function trickle(
+  port: number,
+  head: string,
+  bytes: string,
+  everyMs: number,
+  giveUpMs: number,
+): Promise<RawExchange & { bytesSent: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -94,7 +127,12 @@ function trickle(port: number, head: string, bytes: string, everyMs: number, giv
       clearInterval(drip);
       clearTimeout(timer);
       socket.destroy();
-      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed, closedAfterMs: Date.now() - started, bytesSent: sent });
+      resolve({
+        text: Buffer.concat(chunks).toString('latin1'),
+        closed,
+        closedAfterMs: Date.now() - started,
+        bytesSent: sent,
+      });
     };
     const drip = setInterval(() => {
       if (sent < bytes.length && !socket.destroyed) socket.write(bytes[sent++]!, () => undefined);
@@ -108,7 +146,10 @@ function trickle(port: number, head: string, bytes: string, everyMs: number, giv
 }
 
 /** The status of every response in a raw exchange (a response starts right after the previous body, not on a new line). */
-const statusLines = (text: string) => [...text.matchAll(/HTTP\/1\.[01] (\d{3}) [A-Z][A-Za-z -]*\r\n/g)].map((match) => Number(match[1]));
+const statusLines = (text: string) =>
+  [...text.matchAll(/HTTP\/1\.[01] (\d{3}) [A-Z][A-Za-z -]*\r\n/g)].map((match) =>
+    Number(match[1]),
+  );
 
 interface LogEntry {
   method: string;
@@ -129,7 +170,11 @@ function readLog(nginx: RunningNginx): LogEntry[] {
 
 /** The access log entries whose URI contains the marker, once nginx has written them. */
 async function logFor(nginx: RunningNginx, marker: string, expected: number): Promise<LogEntry[]> {
-  await expect.poll(() => readLog(nginx).filter((entry) => entry.uri.includes(marker)).length, { timeout: 5000 }).toBeGreaterThanOrEqual(expected);
+  await expect
+    .poll(() => readLog(nginx).filter((entry) => entry.uri.includes(marker)).length, {
+      timeout: 5000,
+    })
+    .toBeGreaterThanOrEqual(expected);
   return readLog(nginx).filter((entry) => entry.uri.includes(marker));
 }
 
@@ -151,7 +196,8 @@ function upstreamOf(baseURL: string | undefined): string {
 /** The nonce the Content-Security-Policy of an answer names. */
 function nonceOf(headers: http.IncomingHttpHeaders): string {
   const nonce = /'nonce-([0-9a-f]{32})'/.exec(String(headers['content-security-policy']))?.[1];
-  if (!nonce) throw new Error(`No nonce in Content-Security-Policy: ${headers['content-security-policy']}`);
+  if (!nonce)
+    throw new Error(`No nonce in Content-Security-Policy: ${headers['content-security-policy']}`);
   return nonce;
 }
 
@@ -166,7 +212,8 @@ function addToCartForm(html: string): Array<[string, string]> {
   const parser = new Parser({
     onopentag(name, attributes) {
       if (name === 'form') current = [];
-      if (name === 'input' && current && attributes.name !== undefined) current.push([attributes.name, attributes.value ?? '']);
+      if (name === 'input' && current && attributes.name !== undefined)
+        current.push([attributes.name, attributes.value ?? '']);
     },
     onclosetag(name) {
       if (name === 'form' && current) {
@@ -178,14 +225,21 @@ function addToCartForm(html: string): Array<[string, string]> {
   parser.write(html);
   parser.end();
   const form = forms.find((fields) => fields.some(([name]) => name === 'merchandiseId'));
-  if (!form) throw new Error('No add-to-cart form (with a merchandiseId field) on the product page.');
+  if (!form)
+    throw new Error('No add-to-cart form (with a merchandiseId field) on the product page.');
   return form;
 }
 
 function multipart(fields: Array<[string, string]>): { body: Buffer; type: string } {
   const boundary = `----nginx-spec-${randomBytes(8).toString('hex')}`;
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), type: `multipart/form-data; boundary=${boundary}` };
+  const parts = fields.map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 // ------------------------------------------------------------------------- nginx in front of the app
@@ -199,7 +253,10 @@ test.describe('nginx in front of next start', () => {
 
   test.beforeAll(async ({}, testInfo) => {
     port = await freePort();
-    nginx = await startNginx({ listenPort: port, upstream: upstreamOf(testInfo.project.use.baseURL) });
+    nginx = await startNginx({
+      listenPort: port,
+      upstream: upstreamOf(testInfo.project.use.baseURL),
+    });
     host = `127.0.0.1:${port}`;
   });
 
@@ -211,8 +268,7 @@ test.describe('nginx in front of next start', () => {
     test('a GET with Transfer-Encoding: chunked is refused, and the request hidden in its body never reaches Next', async () => {
       const id = marker();
       // A whole Server Action post (a cart write) hidden in the chunked body of a GET.
-      const hidden =
-        `POST ${PDP}?hidden=${id} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: 00\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\n[]`;
+      const hidden = `POST ${PDP}?hidden=${id} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: 00\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\n[]`;
       const smuggler = await exchange(
         port,
         `GET ${PDP}?smuggle=${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n${hidden.length.toString(16)}\r\n${hidden}\r\n0\r\n\r\n`,
@@ -221,13 +277,19 @@ test.describe('nginx in front of next start', () => {
       expect(smuggler.closed).toBe(true);
 
       // The next shopper, on a new connection, gets the product page, not the answer to the hidden post.
-      const next = await exchange(port, `GET ${PDP}?after=${id} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 10_000);
+      const next = await exchange(
+        port,
+        `GET ${PDP}?after=${id} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+        10_000,
+      );
       expect(statusLines(next.text)).toEqual([200]);
       expect(next.text).toContain('<h1');
       expect(next.text).not.toMatch(/^set-cookie:/im);
 
       const log = await logFor(nginx, id, 2);
-      expect(log.map(({ uri, status, upstream }) => ({ uri, status, forwarded: upstream !== '' }))).toEqual([
+      expect(
+        log.map(({ uri, status, upstream }) => ({ uri, status, forwarded: upstream !== '' })),
+      ).toEqual([
         { uri: `${PDP}?smuggle=${id}`, status: 400, forwarded: false },
         { uri: `${PDP}?after=${id}`, status: 200, forwarded: true },
       ]);
@@ -237,15 +299,51 @@ test.describe('nginx in front of next start', () => {
     test('Content-Length with Transfer-Encoding, and every other ambiguous framing, is refused before Next', async () => {
       const id = marker();
       const cases: Array<[string, string, number]> = [
-        ['CL + TE', `POST ${PDP}?f=cl-te-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /checkout HTTP/1.1\r\nHost: ${host}\r\n\r\n`, 400],
-        ['TE + CL', `POST ${PDP}?f=te-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\nContent-Length: 40\r\n\r\n0\r\n\r\n`, 400],
-        ['two Content-Lengths', `POST ${PDP}?f=cl-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\nhello`, 400],
-        ['a coding other than chunked', `POST ${PDP}?f=te-identity-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n`, 501],
-        ['Transfer-Encoding on HTTP/1.0', `POST ${PDP}?f=te-10-${id} HTTP/1.0\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`, 400],
-        ['a space before the colon', `POST ${PDP}?f=te-space-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n`, 400],
-        ['a chunk size that is not hex', `POST ${PDP}?f=bad-chunk-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n`, 400],
-        ['a GET with a Content-Length body', `GET ${PDP}?f=get-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 5\r\n\r\nhello`, 400],
-        ['a HEAD with a chunked body', `HEAD ${PDP}?f=head-te-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`, 400],
+        [
+          'CL + TE',
+          `POST ${PDP}?f=cl-te-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /checkout HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+          400,
+        ],
+        [
+          'TE + CL',
+          `POST ${PDP}?f=te-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\nContent-Length: 40\r\n\r\n0\r\n\r\n`,
+          400,
+        ],
+        [
+          'two Content-Lengths',
+          `POST ${PDP}?f=cl-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\nhello`,
+          400,
+        ],
+        [
+          'a coding other than chunked',
+          `POST ${PDP}?f=te-identity-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n`,
+          501,
+        ],
+        [
+          'Transfer-Encoding on HTTP/1.0',
+          `POST ${PDP}?f=te-10-${id} HTTP/1.0\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+          400,
+        ],
+        [
+          'a space before the colon',
+          `POST ${PDP}?f=te-space-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n`,
+          400,
+        ],
+        [
+          'a chunk size that is not hex',
+          `POST ${PDP}?f=bad-chunk-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n`,
+          400,
+        ],
+        [
+          'a GET with a Content-Length body',
+          `GET ${PDP}?f=get-cl-${id} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 5\r\n\r\nhello`,
+          400,
+        ],
+        [
+          'a HEAD with a chunked body',
+          `HEAD ${PDP}?f=head-te-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+          400,
+        ],
       ];
       for (const [name, payload, status] of cases) {
         const answer = await exchange(port, payload);
@@ -273,13 +371,19 @@ test.describe('nginx in front of next start', () => {
       expect(statuses[1]).toBe(200);
       expect(answer.text).not.toContain('Review your order');
       const log = await logFor(nginx, id, 2);
-      expect(log.map(({ method, uri }) => `${method} ${uri}`)).toEqual([`POST ${PDP}?chunked=${id}`, `GET ${PDP}?pipelined=${id}`]);
+      expect(log.map(({ method, uri }) => `${method} ${uri}`)).toEqual([
+        `POST ${PDP}?chunked=${id}`,
+        `GET ${PDP}?pipelined=${id}`,
+      ]);
       expect(log.every((entry) => entry.upstream !== '')).toBe(true);
     });
 
     test('a host name the store does not serve gets 421 and never reaches Next', async () => {
       const id = marker();
-      const answer = await exchange(port, `GET ${PDP}?host=${id} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+      const answer = await exchange(
+        port,
+        `GET ${PDP}?host=${id} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+      );
       expect(statusLines(answer.text)).toEqual([421]);
       const [entry] = await logFor(nginx, id, 1);
       expect(entry!.upstream).toBe('');
@@ -318,7 +422,9 @@ test.describe('nginx in front of next start', () => {
       // No validators: a 304 would bring back a body whose nonce no longer matches the header.
       expect(second.headers.etag).toBeUndefined();
       expect(second.headers['last-modified']).toBeUndefined();
-      const revalidated = await send(url, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': '"anything"' } });
+      const revalidated = await send(url, {
+        headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': '"anything"' },
+      });
       expect(revalidated.status).toBe(200);
     });
 
@@ -346,7 +452,11 @@ test.describe('nginx in front of next start', () => {
         ['RSC: 1', { RSC: '1' }, `${url}&_rsc`],
         ['RSC: 1 without _rsc', { RSC: '1' }, url],
         ['Next-Router-Prefetch', { RSC: '1', 'Next-Router-Prefetch': '1' }, `${url}&_rsc=abc13`],
-        ['Next-Router-Segment-Prefetch', { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' }, `${url}&_rsc=abc14`],
+        [
+          'Next-Router-Segment-Prefetch',
+          { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' },
+          `${url}&_rsc=abc14`,
+        ],
         ['Next-Router-State-Tree alone', { 'Next-Router-State-Tree': '%5B%22%22%5D' }, url],
         ['Next-Router-Prefetch alone', { 'Next-Router-Prefetch': '1' }, url],
         ['_rsc alone', {}, `${url}&_rsc=abc15`],
@@ -374,7 +484,13 @@ test.describe('nginx in front of next start', () => {
       const form = multipart(addToCartForm(page.body.toString()));
       const posts: Answer[] = [];
       for (let attempt = 0; attempt < 2; attempt++) {
-        posts.push(await send(url, { method: 'POST', headers: { 'Content-Type': form.type, Origin: nginx.url }, body: form.body }));
+        posts.push(
+          await send(url, {
+            method: 'POST',
+            headers: { 'Content-Type': form.type, Origin: nginx.url },
+            body: form.body,
+          }),
+        );
       }
       for (const post of posts) {
         expect(post.status).toBe(303);
@@ -382,7 +498,8 @@ test.describe('nginx in front of next start', () => {
         expect(String(post.headers['set-cookie'])).toMatch(/(^|,)\s*cart=/);
       }
       // Two posts, two carts: the second was not an earlier answer replayed.
-      const cartCookie = (answer: Answer) => /(?:^|,)\s*cart=([^;]+)/.exec(String(answer.headers['set-cookie']))![1];
+      const cartCookie = (answer: Answer) =>
+        /(?:^|,)\s*cart=([^;]+)/.exec(String(answer.headers['set-cookie']))![1];
       expect(cartCookie(posts[0]!)).not.toBe(cartCookie(posts[1]!));
 
       const after = await send(url);
@@ -390,7 +507,11 @@ test.describe('nginx in front of next start', () => {
       expect(after.headers['x-cache-status']).toMatch(/^(HIT|STALE|UPDATING|EXPIRED|MISS)$/);
       expect(after.headers['set-cookie']).toBeUndefined();
       const log = await logFor(nginx, `post=${id}`, 4);
-      expect(log.filter((entry) => entry.method === 'POST').every((entry) => entry.upstream !== '' && entry.cache === '')).toBe(true);
+      expect(
+        log
+          .filter((entry) => entry.method === 'POST')
+          .every((entry) => entry.upstream !== '' && entry.cache === ''),
+      ).toBe(true);
     });
 
     test('/cart is never cached: two shoppers with different cart cookies each see their own cart', async () => {
@@ -401,7 +522,11 @@ test.describe('nginx in front of next start', () => {
       ] as const) {
         const url = `${nginx.url}${PDP}?size=${size}`;
         const form = multipart(addToCartForm((await send(url)).body.toString()));
-        const added = await send(url, { method: 'POST', headers: { 'Content-Type': form.type, Origin: nginx.url }, body: form.body });
+        const added = await send(url, {
+          method: 'POST',
+          headers: { 'Content-Type': form.type, Origin: nginx.url },
+          body: form.body,
+        });
         expect(added.status).toBe(303);
         const cookie = /(?:^|,)\s*(cart=[^;]+)/.exec(String(added.headers['set-cookie']))![1]!;
         shoppers.push({ size, other, cookie });
@@ -460,7 +585,9 @@ test.describe('nginx in front of next start', () => {
       }
     });
 
-    test('in a browser through nginx the page and the cart work under the policy, and injected handlers never run', async ({ browser }) => {
+    test('in a browser through nginx the page and the cart work under the policy, and injected handlers never run', async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ baseURL: nginx.url });
       const page = await context.newPage();
       const violations: string[] = [];
@@ -469,11 +596,16 @@ test.describe('nginx in front of next start', () => {
       });
       try {
         // The cart loads with a Server Action once the page has hydrated: scripts ran under the policy.
-        const cartLoaded = page.waitForResponse((response) => response.request().method() === 'POST' && 'next-action' in response.request().headers());
+        const cartLoaded = page.waitForResponse(
+          (response) =>
+            response.request().method() === 'POST' && 'next-action' in response.request().headers(),
+        );
         await page.goto(PDP);
         await cartLoaded;
         await page.getByRole('button', { name: 'Add to cart' }).click();
-        await expect(page.getByRole('dialog', { name: 'Your cart' }).getByTestId('cart-line')).toHaveCount(1);
+        await expect(
+          page.getByRole('dialog', { name: 'Your cart' }).getByTestId('cart-line'),
+        ).toHaveCount(1);
         expect(violations.filter((text) => /script/i.test(text))).toEqual([]);
         // The drawer is modal: close it so the page behind it can be clicked.
         await page.keyboard.press('Escape');
@@ -485,19 +617,30 @@ test.describe('nginx in front of next start', () => {
           );
         });
         await page.locator('#js-link').click();
-        await expect.poll(() => violations.filter((text) => /inline event handler|javascript: URL|inline script/i.test(text)).length).toBeGreaterThan(0);
-        expect(await page.evaluate(() => [Reflect.get(window, '__ranOnError'), Reflect.get(window, '__ranOnBegin'), Reflect.get(window, '__ranJsUrl')])).toEqual([
-          undefined,
-          undefined,
-          undefined,
-        ]);
+        await expect
+          .poll(
+            () =>
+              violations.filter((text) =>
+                /inline event handler|javascript: URL|inline script/i.test(text),
+              ).length,
+          )
+          .toBeGreaterThan(0);
+        expect(
+          await page.evaluate(() => [
+            Reflect.get(window, '__ranOnError'),
+            Reflect.get(window, '__ranOnBegin'),
+            Reflect.get(window, '__ranJsUrl'),
+          ]),
+        ).toEqual([undefined, undefined, undefined]);
       } finally {
         await context.close();
       }
     });
   });
 
-  test('two shoppers in two browsers, through nginx, never see each other’s cart', async ({ browser }) => {
+  test('two shoppers in two browsers, through nginx, never see each other’s cart', async ({
+    browser,
+  }) => {
     const shoppers: Array<{ context: BrowserContext; size: string; other: string }> = [];
     try {
       for (const [size, other] of [
@@ -523,14 +666,31 @@ test.describe('nginx in front of next start', () => {
   test.describe('limits', () => {
     test('a body over 100 KB is a 413 from nginx, never forwarded; 90 KB is passed on', async () => {
       const id = marker();
-      const over = await send(`${nginx.url}/api/revalidate?size=over-${id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(100 * 1024 + 1) });
+      const over = await send(`${nginx.url}/api/revalidate?size=over-${id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: 'x'.repeat(100 * 1024 + 1),
+      });
       expect(over.status).toBe(413);
-      const chunked = await exchange(port, `POST /api/revalidate?size=chunked-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n${(110 * 1024).toString(16)}\r\n${'x'.repeat(110 * 1024)}\r\n0\r\n\r\n`);
+      const chunked = await exchange(
+        port,
+        `POST /api/revalidate?size=chunked-${id} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n${(110 * 1024).toString(16)}\r\n${'x'.repeat(110 * 1024)}\r\n0\r\n\r\n`,
+      );
       expect(statusLines(chunked.text)).toEqual([413]);
       // (The app refuses more than 100,000 bytes itself; nginx's 100 KB is 102,400.)
-      const under = await send(`${nginx.url}/api/revalidate?size=under-${id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(90 * 1024) });
+      const under = await send(`${nginx.url}/api/revalidate?size=under-${id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: 'x'.repeat(90 * 1024),
+      });
       const log = await logFor(nginx, id, 3);
-      expect(log.map(({ uri, status, upstream }) => [uri.split('size=')[1]!.replace(`-${id}`, ''), status, upstream !== ''])).toEqual([
+      expect(
+        log.map(({ uri, status, upstream }) => [
+          uri.split('size=')[1]!.replace(`-${id}`, ''),
+          status,
+          upstream !== '',
+        ]),
+      ).toEqual([
         ['over', 413, false],
         ['chunked', 413, false],
         ['under', under.status, true],
@@ -554,7 +714,13 @@ test.describe('nginx in front of next start', () => {
     });
 
     test('a request head trickled 1 byte a second is cut at 10 s although bytes keep coming', async () => {
-      const slow = await trickle(port, '', `GET ${PDP} HTTP/1.1\r\nHost: ${host}\r\nX-Padding: ${'a'.repeat(200)}\r\n\r\n`, 1000, 20_000);
+      const slow = await trickle(
+        port,
+        '',
+        `GET ${PDP} HTTP/1.1\r\nHost: ${host}\r\nX-Padding: ${'a'.repeat(200)}\r\n\r\n`,
+        1000,
+        20_000,
+      );
       expect(slow.closed).toBe(true);
       expect(slow.closedAfterMs).toBeGreaterThan(9000);
       expect(slow.closedAfterMs).toBeLessThan(12_500);
@@ -563,7 +729,9 @@ test.describe('nginx in front of next start', () => {
     });
 
     test('reads are not rate-limited: 60 concurrent page views all succeed', async () => {
-      const answers = await Promise.all(Array.from({ length: 60 }, () => send(`${nginx.url}${PDP}`)));
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, () => send(`${nginx.url}${PDP}`)),
+      );
       expect(answers.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
     });
 
@@ -572,7 +740,13 @@ test.describe('nginx in front of next start', () => {
       const total = DEFAULT_POST_RATE_LIMIT.burst + 30;
       const answers = await Promise.all(
         // To a page (Next renders it): the app's own limit on wrong revalidation secrets stays out of this.
-        Array.from({ length: total }, (_, index) => send(`${nginx.url}/cart?burst=${id}-${index}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })),
+        Array.from({ length: total }, (_, index) =>
+          send(`${nginx.url}/cart?burst=${id}-${index}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          }),
+        ),
       );
       const refused = answers.filter((answer) => answer.status === 429);
       // burst + 1 pass at once (nodelay), plus one per 1/rate s while the burst is being sent.
@@ -583,10 +757,16 @@ test.describe('nginx in front of next start', () => {
         expect(answer.body.toString()).toContain('Too many requests');
       }
       const log = await logFor(nginx, `burst=${id}`, total);
-      expect(log.filter((entry) => entry.status === 429).every((entry) => entry.upstream === '')).toBe(true);
+      expect(
+        log.filter((entry) => entry.status === 429).every((entry) => entry.upstream === ''),
+      ).toBe(true);
 
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const later = await send(`${nginx.url}/cart?burst=${id}-later`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const later = await send(`${nginx.url}/cart?burst=${id}-later`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(later.status).not.toBe(429);
     });
   });
@@ -598,11 +778,20 @@ async function addInBrowser(context: BrowserContext, size: string): Promise<void
   await page.goto(PDP);
   await page.getByRole('link', { name: `${size} softgels` }).click();
   await expect(page).toHaveURL(new RegExp(`\\?size=${size}$`));
-  const added = page.waitForResponse((response) => response.request().method() === 'POST' && response.status() < 400);
+  const added = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.status() < 400,
+  );
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await added;
   // Whether the add ran as a Server Action (JavaScript) or a form post, the server has the line once /cart shows it.
-  await expect.poll(async () => (await (await context.request.get('/cart')).text()).match(/data-testid="cart-line"/g)?.length ?? 0, { timeout: 10_000 }).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (await (await context.request.get('/cart')).text()).match(/data-testid="cart-line"/g)
+          ?.length ?? 0,
+      { timeout: 10_000 },
+    )
+    .toBe(1);
   await page.close();
 }
 
@@ -613,7 +802,13 @@ async function addInBrowser(context: BrowserContext, size: string): Promise<void
  * headers it got. It lets the tests see what nginx forwards and how it treats answers the app does
  * not give today. It is a test double; nothing like it runs in production.
  */
-function startStandIn(): Promise<{ url: string; upstream: string; hits(path: string): number; setMode(path: string, mode: string): void; close(): Promise<void> }> {
+function startStandIn(): Promise<{
+  url: string;
+  upstream: string;
+  hits(path: string): number;
+  setMode(path: string, mode: string): void;
+  close(): Promise<void>;
+}> {
   const hits = new Map<string, number>();
   const modes = new Map<string, string>();
   const server = http.createServer((request, response) => {
@@ -623,7 +818,10 @@ function startStandIn(): Promise<{ url: string; upstream: string; hits(path: str
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const echo = JSON.stringify({ headers: request.headers, body: Buffer.concat(chunks).toString() });
+      const echo = JSON.stringify({
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       const mode = modes.get(pathname) ?? pathname.split('/')[1]!;
       const answer = (status: number, headers: Record<string, string>, delayMs = 0) =>
         setTimeout(() => {
@@ -636,7 +834,10 @@ function startStandIn(): Promise<{ url: string; upstream: string; hits(path: str
         case 'slow-shared':
           return answer(200, { 'Cache-Control': 's-maxage=300' }, 1500);
         case 'set-cookie':
-          return answer(200, { 'Cache-Control': 's-maxage=300', 'Set-Cookie': `cart=${count}; HttpOnly; Path=/` });
+          return answer(200, {
+            'Cache-Control': 's-maxage=300',
+            'Set-Cookie': `cart=${count}; HttpOnly; Path=/`,
+          });
         case 'private':
           return answer(200, { 'Cache-Control': 'private, s-maxage=300' });
         case 'shared-404':
@@ -654,7 +855,9 @@ function startStandIn(): Promise<{ url: string; upstream: string; hits(path: str
         case 'vary-star':
           return answer(200, { 'Cache-Control': 's-maxage=300', Vary: '*' });
         case 'gone':
-          return answer(404, { 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' });
+          return answer(404, {
+            'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+          });
         case 'failing':
           return answer(500, { 'Cache-Control': 'private, no-store' });
         case 'accel':
@@ -702,14 +905,35 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     expect((await send(`${nginx.url}/shared/${id}`)).headers['x-cache-status']).toBe('HIT');
     expect(standIn.hits(`/shared/${id}`)).toBe(1);
 
-    for (const kind of ['set-cookie', 'private', 'no-store', 'max-age', 'no-cache-control', 'vary-cookie', 'vary-star', 'shared-404', 'shared-redirect']) {
+    for (const kind of [
+      'set-cookie',
+      'private',
+      'no-store',
+      'max-age',
+      'no-cache-control',
+      'vary-cookie',
+      'vary-star',
+      'shared-404',
+      'shared-redirect',
+    ]) {
       const pathname = `/${kind}/${id}`;
-      const answers = [await send(nginx.url + pathname), await send(nginx.url + pathname), await send(nginx.url + pathname)];
+      const answers = [
+        await send(nginx.url + pathname),
+        await send(nginx.url + pathname),
+        await send(nginx.url + pathname),
+      ];
       expect(standIn.hits(pathname), kind).toBe(3);
-      expect(answers.map((answer) => answer.headers['x-cache-status']), kind).toEqual(['MISS', 'MISS', 'MISS']);
+      expect(
+        answers.map((answer) => answer.headers['x-cache-status']),
+        kind,
+      ).toEqual(['MISS', 'MISS', 'MISS']);
       if (kind === 'set-cookie') {
         // Every shopper gets their own cookie, never one cached from someone else.
-        expect(answers.map((answer) => String(answer.headers['set-cookie']))).toEqual(['cart=1; HttpOnly; Path=/', 'cart=2; HttpOnly; Path=/', 'cart=3; HttpOnly; Path=/']);
+        expect(answers.map((answer) => String(answer.headers['set-cookie']))).toEqual([
+          'cart=1; HttpOnly; Path=/',
+          'cart=2; HttpOnly; Path=/',
+          'cart=3; HttpOnly; Path=/',
+        ]);
       }
     }
   });
@@ -731,13 +955,19 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     const states = answers.map((answer) => answer.headers['x-cache-status']);
     expect(states.filter((state) => state === 'STALE')).toHaveLength(1);
     expect(states.filter((state) => state === 'UPDATING')).toHaveLength(39);
-    expect(answers.every((answer) => (JSON.parse(answer.body.toString()) as { count: number }).count === 1)).toBe(true);
+    expect(
+      answers.every(
+        (answer) => (JSON.parse(answer.body.toString()) as { count: number }).count === 1,
+      ),
+    ).toBe(true);
     // Nobody waited for the 1.5 s upstream.
     expect(elapsed).toBeLessThan(1200);
     await expect.poll(() => standIn.hits(pathname)).toBe(2);
     await sleep(1600);
     expect(standIn.hits(pathname)).toBe(2);
-    expect((JSON.parse((await send(nginx.url + pathname)).body.toString()) as { count: number }).count).toBe(2);
+    expect(
+      (JSON.parse((await send(nginx.url + pathname)).body.toString()) as { count: number }).count,
+    ).toBe(2);
   });
 
   test('a page that turns into a private 404 stops being served within 13 s (fresh 1–2 s, then at most 10 s stale)', async () => {
@@ -813,8 +1043,16 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     expect(headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(body).toBe('quantity=1');
 
-    const identity = await send(`${nginx.url}/echo/${marker()}`, { headers: { 'Accept-Encoding': 'br' } });
-    expect((JSON.parse((JSON.parse(identity.body.toString()) as { echo: string }).echo) as { headers: Record<string, string> }).headers['accept-encoding']).toBeUndefined();
+    const identity = await send(`${nginx.url}/echo/${marker()}`, {
+      headers: { 'Accept-Encoding': 'br' },
+    });
+    expect(
+      (
+        JSON.parse((JSON.parse(identity.body.toString()) as { echo: string }).echo) as {
+          headers: Record<string, string>;
+        }
+      ).headers['accept-encoding'],
+    ).toBeUndefined();
   });
 
   test('an X-Accel-Redirect from the upstream is never followed', async () => {
@@ -829,21 +1067,53 @@ test.describe('nginx policy, against a stand-in upstream', () => {
   test('with TLS: HSTS on every HTTPS answer, nginx’s own included; plain HTTP only redirects', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-spec-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          `${dir}/key.pem`,
+          '-out',
+          `${dir}/cert.pem`,
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       test.skip(true, 'openssl is not available to make a test certificate');
     }
-    const tls = await startNginx({ listenPort: await freePort(), upstream: standIn.upstream, tls: { port: await freePort(), certificate: `${dir}/cert.pem`, certificateKey: `${dir}/key.pem` } });
+    const tls = await startNginx({
+      listenPort: await freePort(),
+      upstream: standIn.upstream,
+      tls: {
+        port: await freePort(),
+        certificate: `${dir}/cert.pem`,
+        certificateKey: `${dir}/key.pem`,
+      },
+    });
     try {
       const page = await send(`${tls.url}/shared/${marker()}`);
       expect(page.status).toBe(200);
       expect(page.headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
-      const echoed = JSON.parse((JSON.parse(page.body.toString()) as { echo: string }).echo) as { headers: Record<string, string> };
+      const echoed = JSON.parse((JSON.parse(page.body.toString()) as { echo: string }).echo) as {
+        headers: Record<string, string>;
+      };
       expect(echoed.headers['x-forwarded-proto']).toBe('https');
 
       const refused = await send(`${tls.url}/shared/x`, { method: 'PUT' });
       expect(refused.status).toBe(405);
-      expect(refused.headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
+      expect(refused.headers['strict-transport-security']).toBe(
+        'max-age=63072000; includeSubDomains',
+      );
 
       const plain = await send(`${tls.httpUrl}${PDP}?size=120`);
       expect(plain.status).toBe(308);
@@ -862,16 +1132,37 @@ test.describe('rendering the config', () => {
   test('the default config passes nginx -t', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-spec-render-'));
     try {
-      for (const sub of ['logs', 'cache/pages', 'cache/static', 'tmp']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'nginx.conf'), renderNginxConfig({ listenPort: 8080, upstream: '127.0.0.1:3000', runtimeDir: dir }));
-      execFileSync(NGINX!, ['-t', '-q', '-p', `${dir}/`, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'logs', 'error.log')], { stdio: 'pipe' });
+      for (const sub of ['logs', 'cache/pages', 'cache/static', 'tmp'])
+        fs.mkdirSync(path.join(dir, sub), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'nginx.conf'),
+        renderNginxConfig({ listenPort: 8080, upstream: '127.0.0.1:3000', runtimeDir: dir }),
+      );
+      execFileSync(
+        NGINX!,
+        [
+          '-t',
+          '-q',
+          '-p',
+          `${dir}/`,
+          '-c',
+          path.join(dir, 'nginx.conf'),
+          '-e',
+          path.join(dir, 'logs', 'error.log'),
+        ],
+        { stdio: 'pipe' },
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('values that could change the config’s meaning are refused, not quoted in', () => {
-    const base = { listenPort: 8080, upstream: '127.0.0.1:3000', runtimeDir: '/tmp/storefront-nginx' };
+    const base = {
+      listenPort: 8080,
+      upstream: '127.0.0.1:3000',
+      runtimeDir: '/tmp/storefront-nginx',
+    };
     const hostile: Array<[string, object]> = [
       ['upstream with a directive', { upstream: '127.0.0.1:3000; include /etc/passwd' }],
       ['upstream without a port', { upstream: '127.0.0.1' }],
@@ -893,6 +1184,12 @@ test.describe('rendering the config', () => {
   });
 
   test('startNginx fails with a clear message when nginx is missing', async () => {
-    await expect(startNginx({ listenPort: await freePort(), upstream: '127.0.0.1:3000', nginxBinary: '/nonexistent/nginx' })).rejects.toThrow(/nginx not found.*apt-get install nginx/);
+    await expect(
+      startNginx({
+        listenPort: await freePort(),
+        upstream: '127.0.0.1:3000',
+        nginxBinary: '/nonexistent/nginx',
+      }),
+    ).rejects.toThrow(/nginx not found.*apt-get install nginx/);
   });
 });

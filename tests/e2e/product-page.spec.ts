@@ -4,15 +4,33 @@ import { expect, test, type Page } from '@playwright/test';
 
 const PDP = '/products/vitamin-d3-k2';
 const SECTIONS = [
-  { id: 'benefits', title: 'Key health benefits', text: 'The science supporting this partnership is strong' },
-  { id: 'mechanism', title: 'How D3 and K2 work together', text: 'Vitamin K2 acts like a traffic cop for calcium' },
-  { id: 'who-benefits', title: 'Who might benefit', text: 'This combination can be a good fit for many people' },
-  { id: 'safety', title: 'Safety and considerations', text: 'The tolerable upper intake level for vitamin D is 4,000 IU per day' },
+  {
+    id: 'benefits',
+    title: 'Key health benefits',
+    text: 'The science supporting this partnership is strong',
+  },
+  {
+    id: 'mechanism',
+    title: 'How D3 and K2 work together',
+    text: 'Vitamin K2 acts like a traffic cop for calcium',
+  },
+  {
+    id: 'who-benefits',
+    title: 'Who might benefit',
+    text: 'This combination can be a good fit for many people',
+  },
+  {
+    id: 'safety',
+    title: 'Safety and considerations',
+    text: 'The tolerable upper intake level for vitamin D is 4,000 IU per day',
+  },
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const summary = (page: Page, title: string) => page.locator('summary').filter({ has: page.getByRole('heading', { name: title }) });
-const details = (page: Page, title: string) => page.locator('details').filter({ has: summary(page, title) });
+const summary = (page: Page, title: string) =>
+  page.locator('summary').filter({ has: page.getByRole('heading', { name: title }) });
+const details = (page: Page, title: string) =>
+  page.locator('details').filter({ has: summary(page, title) });
 
 test('the server HTML has the whole page without JavaScript', async ({ request }) => {
   const html = await (await request.get(PDP)).text();
@@ -23,7 +41,9 @@ test('the server HTML has the whole page without JavaScript', async ({ request }
     expect(html).toContain(section.text);
   }
   expect(html.match(/rel="noopener noreferrer"/g)).toHaveLength(55);
-  expect(html).toContain('These statements have not been evaluated by the Food and Drug Administration.');
+  expect(html).toContain(
+    'These statements have not been evaluated by the Food and Drug Administration.',
+  );
   expect(html).toContain('Supplement Facts');
 });
 
@@ -31,7 +51,9 @@ test('each section opens and closes by mouse', async ({ page }) => {
   await page.goto(PDP);
   for (const section of SECTIONS) {
     const body = page.getByText(section.text);
-    const wasOpen = await details(page, section.title).evaluate((element: HTMLDetailsElement) => element.open);
+    const wasOpen = await details(page, section.title).evaluate(
+      (element: HTMLDetailsElement) => element.open,
+    );
     await summary(page, section.title).click();
     await expect(details(page, section.title)).toHaveJSProperty('open', !wasOpen);
     await (wasOpen ? expect(body).toBeHidden() : expect(body).toBeVisible());
@@ -45,7 +67,9 @@ test('each section opens and closes by keyboard', async ({ page }) => {
   for (const [index, section] of SECTIONS.entries()) {
     await summary(page, section.title).focus();
     await expect(summary(page, section.title)).toBeFocused();
-    const wasOpen = await details(page, section.title).evaluate((element: HTMLDetailsElement) => element.open);
+    const wasOpen = await details(page, section.title).evaluate(
+      (element: HTMLDetailsElement) => element.open,
+    );
     await page.keyboard.press(index % 2 === 0 ? 'Enter' : 'Space');
     await expect(details(page, section.title)).toHaveJSProperty('open', !wasOpen);
     await page.keyboard.press(index % 2 === 0 ? 'Space' : 'Enter');
@@ -67,7 +91,9 @@ test.describe('without JavaScript', () => {
   test('every section is readable', async ({ page }) => {
     await page.goto(PDP);
     for (const section of SECTIONS) {
-      const open = await details(page, section.title).evaluate((element: HTMLDetailsElement) => element.open);
+      const open = await details(page, section.title).evaluate(
+        (element: HTMLDetailsElement) => element.open,
+      );
       if (!open) await summary(page, section.title).click();
       await expect(page.getByText(section.text)).toBeVisible();
     }
@@ -76,9 +102,13 @@ test.describe('without JavaScript', () => {
 
 test('55 citation links, unique and absolute, opened safely', async ({ page }) => {
   await page.goto(PDP);
-  const links = page.locator('section[aria-labelledby="works-cited-heading"] ol > li > a[rel="noopener noreferrer"]');
+  const links = page.locator(
+    'section[aria-labelledby="works-cited-heading"] ol > li > a[rel="noopener noreferrer"]',
+  );
   await expect(links).toHaveCount(55);
-  const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+  const hrefs = await links.evaluateAll((anchors) =>
+    anchors.map((anchor) => anchor.getAttribute('href') ?? ''),
+  );
   expect(new Set(hrefs).size).toBe(55);
   for (const href of hrefs) expect(href).toMatch(/^https?:\/\/[^\s]+$/);
 });
@@ -94,15 +124,20 @@ test('a footnote jumps to its citation and the citation links back', async ({ pa
   await expect(marker).toBeInViewport();
 });
 
-test('what lies below the first screen is laid out once the shopper scrolls to it', async ({ page }) => {
+test('what lies below the first screen is laid out once the shopper scrolls to it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(PDP);
   const citation = page.locator('#cite-ods-vitamin-d');
-  const rendered = () => citation.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }));
+  const rendered = () =>
+    citation.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }));
   // Skipped by content-visibility: auto while far below, so the first paint does not lay it out...
   expect(await rendered()).toBe(false);
   // ...yet it is in the accessibility tree all along, and rendered when scrolled to.
-  await expect(page.getByRole('link', { name: 'Vitamin D - Health Professional Fact Sheet', exact: true })).toHaveCount(1);
+  await expect(
+    page.getByRole('link', { name: 'Vitamin D - Health Professional Fact Sheet', exact: true }),
+  ).toHaveCount(1);
   await page.getByRole('heading', { name: 'Works cited' }).scrollIntoViewIfNeeded();
   await expect.poll(rendered).toBe(true);
   await expect(citation).toBeInViewport();
@@ -114,12 +149,18 @@ test('#safety opens Safety and scrolls to it', async ({ page }) => {
   await expect(page.getByText('Vitamin K can interfere with the effectiveness')).toBeInViewport();
 });
 
-test('the safety note and Supplement Facts are visible without opening anything', async ({ page }) => {
+test('the safety note and Supplement Facts are visible without opening anything', async ({
+  page,
+}) => {
   await page.goto(PDP);
-  await expect(page.getByText('Taking a blood thinner such as warfarin? Talk to your doctor first.')).toBeVisible();
+  await expect(
+    page.getByText('Taking a blood thinner such as warfarin? Talk to your doctor first.'),
+  ).toBeVisible();
   const facts = page.getByRole('table', { name: /Supplement Facts/ });
   await expect(facts).toBeVisible();
-  await expect(facts.getByRole('rowheader', { name: 'Vitamin D3 (as cholecalciferol)' })).toBeVisible();
+  await expect(
+    facts.getByRole('rowheader', { name: 'Vitamin D3 (as cholecalciferol)' }),
+  ).toBeVisible();
   await expect(facts).toContainText('Servings per container: 60');
   await expect(facts).toContainText('250%');
 });
@@ -130,21 +171,32 @@ test('/ lists both products', async ({ page }) => {
   await expect(page.getByRole('link', { name: /Vitamin D3 2,000 IU/ })).toBeVisible();
 });
 
-test('the second product, added as content only, has its page and can be added to the cart', async ({ page }) => {
+test('the second product, added as content only, has its page and can be added to the cart', async ({
+  page,
+}) => {
   // The cart loads with a Server Action once the page has hydrated; a click before that posts the form.
-  const cartLoaded = page.waitForResponse((response) => response.request().method() === 'POST' && 'next-action' in response.request().headers());
+  const cartLoaded = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' && 'next-action' in response.request().headers(),
+  );
   await page.goto('/products/vitamin-d3');
   await expect(page.getByRole('heading', { level: 1, name: 'Vitamin D3 2,000 IU' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
   await cartLoaded;
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('dialog', { name: 'Your cart' }).getByTestId('cart-line')).toContainText('Vitamin D3 2,000 IU');
+  await expect(
+    page.getByRole('dialog', { name: 'Your cart' }).getByTestId('cart-line'),
+  ).toContainText('Vitamin D3 2,000 IU');
 });
 
 test('axe finds no violations with sections closed and open', async ({ page }) => {
   await page.goto(PDP);
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
-  await page.locator('details').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+  await page
+    .locator('details')
+    .evaluateAll((elements) =>
+      elements.forEach((element) => ((element as HTMLDetailsElement).open = true)),
+    );
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
 });
 
@@ -157,9 +209,15 @@ for (const width of [390, 1280]) {
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     // A full-page capture leaves blocks that content-visibility: auto skips (below the first screen,
     // app/globals.css) blank; a shopper who scrolls sees them laid out (next test), so render them here.
-    await page.screenshot({ path: file, fullPage: true, style: '.below-fold { content-visibility: visible }' });
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      style: '.below-fold { content-visibility: visible }',
+    });
     await testInfo.attach(`pdp-${width}`, { path: file, contentType: 'image/png' });
     // Nothing may be wider than the viewport on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
   });
 }

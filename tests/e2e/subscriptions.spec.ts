@@ -2,17 +2,26 @@ import { expect, test, type Page } from '@playwright/test';
 import { actionFormFields } from './support/action-form';
 
 const PDP = '/products/vitamin-d3-k2';
-const isServerAction = (method: string, headers: Record<string, string>) => method === 'POST' && 'next-action' in headers;
+const isServerAction = (method: string, headers: Record<string, string>) =>
+  method === 'POST' && 'next-action' in headers;
 
 /** Follows a link to another static page and, with JavaScript, waits until its cart has loaded. */
 async function follow(page: Page, name: string | RegExp, withScript: boolean) {
-  const cartLoaded = withScript ? page.waitForResponse((response) => isServerAction(response.request().method(), response.request().headers())) : null;
+  const cartLoaded = withScript
+    ? page.waitForResponse((response) =>
+        isServerAction(response.request().method(), response.request().headers()),
+      )
+    : null;
   await page.getByRole('link', { name }).click();
   await cartLoaded;
 }
 
 async function openPage(page: Page, path: string, withScript: boolean) {
-  const cartLoaded = withScript ? page.waitForResponse((response) => isServerAction(response.request().method(), response.request().headers())) : null;
+  const cartLoaded = withScript
+    ? page.waitForResponse((response) =>
+        isServerAction(response.request().method(), response.request().headers()),
+      )
+    : null;
   await page.goto(path);
   await cartLoaded;
 }
@@ -21,10 +30,15 @@ for (const withScript of [true, false]) {
   test.describe(`subscribe & save ${withScript ? 'with' : 'without'} JavaScript`, () => {
     test.use({ javaScriptEnabled: withScript });
 
-    test('subscribe at 60 days, change to 30, apply WELCOME10, check out: the order shows the plan and the discount', async ({ page }) => {
+    test('subscribe at 60 days, change to 30, apply WELCOME10, check out: the order shows the plan and the discount', async ({
+      page,
+    }) => {
       await openPage(page, `${PDP}?size=120`, withScript);
       const buyBox = page.getByRole('region', { name: 'Buy' });
-      await expect(buyBox.getByRole('link', { name: /One-time purchase/ })).toHaveAttribute('aria-current', 'true');
+      await expect(buyBox.getByRole('link', { name: /One-time purchase/ })).toHaveAttribute(
+        'aria-current',
+        'true',
+      );
       await follow(page, /^Subscribe & save 10%/, withScript);
       await follow(page, /^60 days/, withScript);
       await expect(page).toHaveURL(/\?size=120&plan=60$/);
@@ -39,7 +53,9 @@ for (const withScript of [true, false]) {
       await expect(line).toContainText('$28.80');
       if (withScript) await expect(scope.getByRole('link', { name: 'Check out' })).toBeVisible();
 
-      await line.getByLabel(/Delivery for/).selectOption({ label: 'Delivers every 30 days, 10% off' });
+      await line
+        .getByLabel(/Delivery for/)
+        .selectOption({ label: 'Delivers every 30 days, 10% off' });
       await line.getByRole('button', { name: /Change/ }).click();
       await expect(line.getByTestId('line-plan')).toHaveText('Delivers every 30 days, 10% off');
 
@@ -59,21 +75,31 @@ for (const withScript of [true, false]) {
   });
 }
 
-test('the one-time price stays the Offer price in structured data on a plan page', async ({ request }) => {
+test('the one-time price stays the Offer price in structured data on a plan page', async ({
+  request,
+}) => {
   const html = await (await request.get(`${PDP}?size=120&plan=30`)).text();
   expect(html).toContain('$28.80');
   const offers = [...html.matchAll(/"price":"?([\d.]+)/g)].map((match) => Number(match[1]));
   expect(offers).not.toContain(28.8);
 });
 
-test('a plan that does not belong to the product is refused in the store’s words and changes nothing', async ({ playwright, baseURL }) => {
-  const shopper = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+test('a plan that does not belong to the product is refused in the store’s words and changes nothing', async ({
+  playwright,
+  baseURL,
+}) => {
+  const shopper = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Origin: baseURL! },
+  });
   const planPage = await (await shopper.get(`${PDP}?size=120&plan=30`)).text();
   const foreignPlan = /name="sellingPlanId" value="([^"]+)"/.exec(planPage)?.[1];
   expect(foreignPlan).toMatch(/^gid:\/\/shopify\/SellingPlan\//);
   // The D3-only product sells no plans: its form, posted with the D3 + K2 plan.
   const fields = actionFormFields(await (await shopper.get('/products/vitamin-d3')).text());
-  await shopper.post('/products/vitamin-d3', { multipart: { ...fields, sellingPlanId: foreignPlan!, quantity: '1' } });
+  await shopper.post('/products/vitamin-d3', {
+    multipart: { ...fields, sellingPlanId: foreignPlan!, quantity: '1' },
+  });
   const cart = await (await shopper.get('/cart')).text();
   expect(cart).toMatch(/role="alert"[^>]*>[^<]*selling plan/i);
   expect(cart).toContain('Your cart is empty.');

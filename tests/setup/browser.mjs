@@ -9,10 +9,12 @@ export function chromiumExecutable() {
   try {
     const { chromium } = require('playwright-core');
     const own = chromium.executablePath();
-    if (own && fs.existsSync(own)) return { path: undefined, source: `Playwright's Chromium (${own})` };
+    if (own && fs.existsSync(own))
+      return { path: undefined, source: `Playwright's Chromium (${own})` };
   } catch {
     // playwright-core missing or no browser registry entry: fall through
   }
-  if (fs.existsSync(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM, source: `Debian's Chromium (${DEBIAN_CHROMIUM})` };
+  if (fs.existsSync(DEBIAN_CHROMIUM))
+    return { path: DEBIAN_CHROMIUM, source: `Debian's Chromium (${DEBIAN_CHROMIUM})` };
   return null;
 }

@@ -13,9 +13,14 @@ const asRoot = process.getuid?.() === 0 ? '' : 'sudo ';
 function aptInstall(packages) {
   console.log(`Installing ${packages.join(', ')} from Debian…`);
   try {
-    execSync(`${asRoot}apt-get update -qq && ${asRoot}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit' });
+    execSync(
+      `${asRoot}apt-get update -qq && ${asRoot}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`,
+      { stdio: 'inherit' },
+    );
   } catch {
-    console.error(`Could not install ${packages.join(', ')}. Install them (apt-get install ${packages.join(' ')}) and run the tests again.`);
+    console.error(
+      `Could not install ${packages.join(', ')}. Install them (apt-get install ${packages.join(' ')}) and run the tests again.`,
+    );
     process.exit(1);
   }
 }

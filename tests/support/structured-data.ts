@@ -39,7 +39,9 @@ export interface ToolResult {
 
 // The tool is CommonJS without types; createRequire loads it the same way in Vitest and Playwright.
 const require = createRequire(import.meta.url);
-const { structuredDataTest } = require('structured-data-testing-tool') as { structuredDataTest: (input: unknown, options?: object) => Promise<ToolResult> };
+const { structuredDataTest } = require('structured-data-testing-tool') as {
+  structuredDataTest: (input: unknown, options?: object) => Promise<ToolResult>;
+};
 const { Google } = require('structured-data-testing-tool/presets') as { Google: Preset };
 
 /** The tool rejects when any test fails; the result is the same either way, and that is what we assert on. */
@@ -53,7 +55,12 @@ async function run(input: unknown, options: object): Promise<ToolResult> {
   }
 }
 
-const required = (schema: string, test: string, expect?: unknown): ToolTest => ({ test, schema, type: 'jsonld', ...(expect === undefined ? {} : { expect }) });
+const required = (schema: string, test: string, expect?: unknown): ToolTest => ({
+  test,
+  schema,
+  type: 'jsonld',
+  ...(expect === undefined ? {} : { expect }),
+});
 
 /**
  * One test per property and per variant: the tool's `[*]` projections pass when any one variant has
@@ -72,32 +79,54 @@ function productVariantsPreset(jsonld: JsonLd): Preset {
         const variant = `${at}.hasVariant[${v}]`;
         return [
           required('Product', `${variant}."@type"`, 'Product'),
-          ...['name', 'sku', 'size', 'image', 'url'].map((property) => required('Product', `${variant}.${property}`)),
+          ...['name', 'sku', 'size', 'image', 'url'].map((property) =>
+            required('Product', `${variant}.${property}`),
+          ),
           required('Product', `${variant}.offers."@type"`, 'Offer'),
-          ...['price', 'priceCurrency', 'availability', 'url'].map((property) => required('Product', `${variant}.offers.${property}`)),
+          ...['price', 'priceCurrency', 'availability', 'url'].map((property) =>
+            required('Product', `${variant}.offers.${property}`),
+          ),
         ];
       }),
     ];
   });
-  return { name: 'Google product variants', description: 'ProductGroup with hasVariant, each variant a Product with an Offer', tests };
+  return {
+    name: 'Google product variants',
+    description: 'ProductGroup with hasVariant, each variant a Product with an Offer',
+    tests,
+  };
 }
 
 function medicalWebPagePreset(jsonld: JsonLd): Preset {
   const tests = (jsonld.MedicalWebPage ?? []).flatMap((_, index) =>
-    ['reviewedBy."@type"', 'reviewedBy.name', 'reviewedBy.honorificSuffix', 'lastReviewed'].map((property) => required('MedicalWebPage', `MedicalWebPage[${index}].${property}`)),
+    ['reviewedBy."@type"', 'reviewedBy.name', 'reviewedBy.honorificSuffix', 'lastReviewed'].map(
+      (property) => required('MedicalWebPage', `MedicalWebPage[${index}].${property}`),
+    ),
   );
-  return { name: 'Medical review', description: 'A reviewed health page names its reviewer, their credentials and the review date', tests };
+  return {
+    name: 'Medical review',
+    description: 'A reviewed health page names its reviewer, their credentials and the review date',
+    tests,
+  };
 }
 
 /** Runs the Google presets and the checks above on HTML (or a JSON-LD string). */
 export async function validateStructuredData(html: string): Promise<ToolResult> {
   const { structuredData } = await run(html, {});
-  return run(structuredData, { presets: [Google, productVariantsPreset(structuredData.jsonld), medicalWebPagePreset(structuredData.jsonld)] });
+  return run(structuredData, {
+    presets: [
+      Google,
+      productVariantsPreset(structuredData.jsonld),
+      medicalWebPagePreset(structuredData.jsonld),
+    ],
+  });
 }
 
 /** "Article[0].author: Could not find …", for readable assertion failures. */
 export function describeTests(tests: ToolTest[], schema?: string): string[] {
-  return tests.filter((test) => schema === undefined || test.schema === schema).map((test) => `${test.test}: ${test.error?.message ?? 'passed'}`);
+  return tests
+    .filter((test) => schema === undefined || test.schema === schema)
+    .map((test) => `${test.test}: ${test.error?.message ?? 'passed'}`);
 }
 
 /** How many property checks passed for a schema, so a test can prove the checks did run (not just found nothing). */

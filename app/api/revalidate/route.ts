@@ -22,14 +22,22 @@ export async function POST(request: Request): Promise<Response> {
   // Per address behind nginx (X-Real-IP); one shared count when Next is reached directly.
   const client = (await clientAddress()) ?? 'direct';
   const wait = await blockedForSeconds('revalidateFailure', client);
-  if (wait) return Response.json({ error: `Too many wrong secrets; try again in ${wait} seconds.` }, { status: 429, headers: { 'Retry-After': String(wait) } });
+  if (wait)
+    return Response.json(
+      { error: `Too many wrong secrets; try again in ${wait} seconds.` },
+      { status: 429, headers: { 'Retry-After': String(wait) } },
+    );
   if (!authorized(request)) {
     await retryAfterSeconds('revalidateFailure', client);
     return Response.json({ error: 'Missing or wrong x-revalidate-secret.' }, { status: 401 });
   }
   const body = (await request.json().catch(() => null)) as { handle?: unknown } | null;
   const handle = typeof body?.handle === 'string' ? body.handle : '';
-  if (!getProduct(handle)) return Response.json({ error: `No product with handle "${handle}" in content/products.` }, { status: 400 });
+  if (!getProduct(handle))
+    return Response.json(
+      { error: `No product with handle "${handle}" in content/products.` },
+      { status: 400 },
+    );
   revalidateTag(productCacheTag(handle), 'max');
   revalidatePath(`/products/${handle}`);
   revalidatePath(`/products/${handle}/size/[size]`, 'page');

@@ -1,9 +1,12 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/components/cart/format-money';
 import { getLocalOrder } from '@/lib/storefront';
+import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Order confirmed', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Order confirmed',
+  robots: { index: false, follow: false },
+};
 
 export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
   const { id } = await params;
@@ -17,14 +20,25 @@ export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
       </p>
       <h1 className="mt-6 font-serif text-3xl font-bold">Thank you, your order is placed</h1>
       <p className="mt-2 text-ink-muted">
-        Order <strong className="text-ink">{order.name}</strong>, placed {new Date(order.createdAt).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC.
+        Order <strong className="text-ink">{order.name}</strong>, placed{' '}
+        {new Date(order.createdAt).toLocaleString('en-US', {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        })}{' '}
+        UTC.
       </p>
       <ul className="mt-6 divide-y divide-line border-y border-line" aria-label="Ordered items">
         {order.lines.map((line) => (
-          <li key={`${line.sku}:${line.sellingPlanName ?? ''}`} className="flex justify-between gap-4 py-3">
+          <li
+            key={`${line.sku}:${line.sellingPlanName ?? ''}`}
+            className="flex justify-between gap-4 py-3"
+          >
             <span>
               {line.title}, {line.variantTitle} × {line.quantity}
-              {line.sellingPlanName && <span className="block text-sm text-brand">{line.sellingPlanName}</span>}
+              {line.sellingPlanName && (
+                <span className="block text-sm text-brand">{line.sellingPlanName}</span>
+              )}
             </span>
             <span className="tabular-nums">{formatMoney(line.lineTotal)}</span>
           </li>

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
 import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/cart/BuyBox';
@@ -11,12 +10,15 @@ import { getContent, getProduct } from '@/lib/content';
 import { productPageJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
 import { getProductOffer, sizeOf, subscriptionOptions, variantForSize } from '@/lib/storefront';
+import type { Metadata } from 'next';
 
 export const SAFETY_NOTE = 'Taking a blood thinner such as warfarin? Talk to your doctor first.';
 
 /** Every size of every product, for static generation of `?size=` pages. */
 export function productSizeParams() {
-  return getContent().products.flatMap((product) => product.variants.map((variant) => ({ handle: product.handle, size: String(variant.size) })));
+  return getContent().products.flatMap((product) =>
+    product.variants.map((variant) => ({ handle: product.handle, size: String(variant.size) })),
+  );
 }
 
 /** Every plan interval of every product (from the store: in Shopify mode plans live there). */
@@ -25,7 +27,12 @@ export async function productPlanParams() {
     getContent().products.map(async (product) => {
       const offer = await getProductOffer(product.handle);
       const variant = offer.ok ? variantForSize(offer.product, undefined) : null;
-      return offer.ok && variant ? subscriptionOptions(offer.product, variant).map((plan) => ({ handle: product.handle, plan: String(plan.intervalDays) })) : [];
+      return offer.ok && variant
+        ? subscriptionOptions(offer.product, variant).map((plan) => ({
+            handle: product.handle,
+            plan: String(plan.intervalDays),
+          }))
+        : [];
     }),
   );
   return params.flat();
@@ -34,7 +41,9 @@ export async function productPlanParams() {
 /** Every size of every product on every plan interval, for static generation of `?size=&plan=` pages. */
 export async function productSizePlanParams() {
   const plans = await productPlanParams();
-  return productSizeParams().flatMap(({ handle, size }) => plans.filter((plan) => plan.handle === handle).map(({ plan }) => ({ handle, size, plan })));
+  return productSizeParams().flatMap(({ handle, size }) =>
+    plans.filter((plan) => plan.handle === handle).map(({ plan }) => ({ handle, size, plan })),
+  );
 }
 
 export function productUrl(handle: string): string {
@@ -51,7 +60,13 @@ export async function productMetadata(handle: string): Promise<Metadata> {
     description: product.description,
     alternates: { canonical: url },
     robots: { index: true, follow: true },
-    openGraph: { type: 'website', url, title: product.name, description: product.description, siteName: getContent().site.storeName },
+    openGraph: {
+      type: 'website',
+      url,
+      title: product.name,
+      description: product.description,
+      siteName: getContent().site.storeName,
+    },
     twitter: { card: 'summary_large_image', title: product.name, description: product.description },
   };
 }
@@ -60,23 +75,43 @@ export async function productMetadata(handle: string): Promise<Metadata> {
  * The product page for one size, one-time or on a subscription plan: content from content/, price,
  * stock and plans from the storefront.
  */
-export async function ProductView({ handle, size, planIntervalDays }: { handle: string; size?: number; planIntervalDays?: number }) {
+export async function ProductView({
+  handle,
+  size,
+  planIntervalDays,
+}: {
+  handle: string;
+  size?: number;
+  planIntervalDays?: number;
+}) {
   const product = getProduct(handle);
   if (!product) notFound();
   const offer = await getProductOffer(handle);
   if (!offer.ok && offer.storeFailed && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {
     // A failed background revalidation keeps serving the last good page (with the last known prices)
     // instead of replacing it with "unavailable"; only a build without any store data shows that.
-    throw new Error(`Storefront unavailable while revalidating /products/${handle}: ${offer.message}`);
+    throw new Error(
+      `Storefront unavailable while revalidating /products/${handle}: ${offer.message}`,
+    );
   }
   const selected = offer.ok ? variantForSize(offer.product, size) : null;
-  const selectedSize = selected ? sizeOf(selected.title) : size ?? product.variants[0]?.size;
-  const image = product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;
+  const selectedSize = selected ? sizeOf(selected.title) : (size ?? product.variants[0]?.size);
+  const image =
+    product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;
 
   const oneTimeHref = `/products/${handle}?size=${selectedSize}`;
   const subscriptions: SubscriptionChoice[] =
-    offer.ok && selected ? subscriptionOptions(offer.product, selected).map((plan) => ({ ...plan, priceLabel: formatMoney(plan.price), href: `${oneTimeHref}&plan=${plan.intervalDays}` })) : [];
-  const selectedPlan = planIntervalDays === undefined ? null : (subscriptions.find((plan) => plan.intervalDays === planIntervalDays) ?? null);
+    offer.ok && selected
+      ? subscriptionOptions(offer.product, selected).map((plan) => ({
+          ...plan,
+          priceLabel: formatMoney(plan.price),
+          href: `${oneTimeHref}&plan=${plan.intervalDays}`,
+        }))
+      : [];
+  const selectedPlan =
+    planIntervalDays === undefined
+      ? null
+      : (subscriptions.find((plan) => plan.intervalDays === planIntervalDays) ?? null);
   // A plan this product does not sell is not a page (a link may be stale, or made up).
   if (planIntervalDays !== undefined && offer.ok && !selectedPlan) notFound();
 
@@ -112,7 +147,9 @@ export async function ProductView({ handle, size, planIntervalDays }: { handle: 
               productHandle={handle}
               selected={selected}
               priceLabel={formatMoney(selected.price)}
-              compareAtPriceLabel={selected.compareAtPrice ? formatMoney(selected.compareAtPrice) : null}
+              compareAtPriceLabel={
+                selected.compareAtPrice ? formatMoney(selected.compareAtPrice) : null
+              }
               sizes={sizes}
               subscriptions={subscriptions}
               selectedPlan={selectedPlan}
@@ -120,10 +157,17 @@ export async function ProductView({ handle, size, planIntervalDays }: { handle: 
               safetyNote={SAFETY_NOTE}
             />
           ) : (
-            <OfferUnavailable message={offer.ok ? 'This product is not for sale right now.' : offer.message} safetyNote={SAFETY_NOTE} />
+            <OfferUnavailable
+              message={offer.ok ? 'This product is not for sale right now.' : offer.message}
+              safetyNote={SAFETY_NOTE}
+            />
           )
         }
-        facts={product.supplementFacts ? <SupplementFactsPanel facts={product.supplementFacts} servings={selectedSize ?? null} /> : null}
+        facts={
+          product.supplementFacts ? (
+            <SupplementFactsPanel facts={product.supplementFacts} servings={selectedSize ?? null} />
+          ) : null
+        }
       />
     </>
   );

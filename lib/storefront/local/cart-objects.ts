@@ -1,5 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { CartRow, LineRow } from './cart-repository';
 import { nodesConnection } from './connection';
 import { applyDiscounts, isApplicable } from './discounts';
 import { cartGid, lineGid } from './ids';
@@ -7,6 +5,8 @@ import { money } from './money';
 import { pricedLines } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
 import { allocationObject } from './selling-plans';
+import type { CartRow, LineRow } from './cart-repository';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /**
  * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
@@ -16,14 +16,23 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   const currency = context.catalog.currency;
   const lines = pricedLines(context, cart.token);
   // Lines on a plan count at the plan's price; discount codes then apply to that subtotal.
-  const subtotalCents = lines.reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);
+  const subtotalCents = lines.reduce(
+    (sum, { line, unitCents }) => sum + unitCents * line.quantity,
+    0,
+  );
   const discounts = applyDiscounts(context.catalog, cart.discountCodes, subtotalCents);
   const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
   const lineObjects = () =>
     lines.map(({ line, product, variant, plan, unitCents }) =>
-      lineObject(line, variantObject(context, product, variant), plan ? allocationObject(variant, plan, currency) : null, unitCents, currency),
+      lineObject(
+        line,
+        variantObject(context, product, variant),
+        plan ? allocationObject(variant, plan, currency) : null,
+        unitCents,
+        currency,
+      ),
     );
 
   return {
@@ -31,9 +40,16 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     // The checkout reads the cart from the shopper's cookie: the cart id is a bearer secret, kept out of URLs.
     checkoutUrl: `${context.siteUrl}/checkout`,
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
-    cost: { subtotalAmount: money(subtotalCents, currency), totalAmount: money(totalCents, currency) },
-    lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection(lineObjects(), args, info),
-    discountCodes: cart.discountCodes.map((code) => ({ code, applicable: isApplicable(context.catalog, code, subtotalCents) })),
+    cost: {
+      subtotalAmount: money(subtotalCents, currency),
+      totalAmount: money(totalCents, currency),
+    },
+    lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
+      nodesConnection(lineObjects(), args, info),
+    discountCodes: cart.discountCodes.map((code) => ({
+      code,
+      applicable: isApplicable(context.catalog, code, subtotalCents),
+    })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',
       code: discount.code,
@@ -42,7 +58,13 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   };
 }
 
-function lineObject(line: LineRow, merchandise: Record<string, unknown>, sellingPlanAllocation: Record<string, unknown> | null, unitCents: number, currency: string) {
+function lineObject(
+  line: LineRow,
+  merchandise: Record<string, unknown>,
+  sellingPlanAllocation: Record<string, unknown> | null,
+  unitCents: number,
+  currency: string,
+) {
   return {
     // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
     __typename: 'CartLine',
@@ -50,6 +72,9 @@ function lineObject(line: LineRow, merchandise: Record<string, unknown>, selling
     quantity: line.quantity,
     merchandise,
     sellingPlanAllocation,
-    cost: { amountPerQuantity: money(unitCents, currency), totalAmount: money(unitCents * line.quantity, currency) },
+    cost: {
+      amountPerQuantity: money(unitCents, currency),
+      totalAmount: money(unitCents * line.quantity, currency),
+    },
   };
 }

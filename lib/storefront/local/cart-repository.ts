@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { newCartToken, newLineId } from './ids';
+import type Database from 'better-sqlite3';
 
 /**
  * A cart that was not checked out expires this long after its last change. It must equal
@@ -43,27 +43,43 @@ export class CartRepository {
     // Timestamps are ISO 8601 strings, which compare in time order as text.
     const expired = `completed_at IS NULL AND updated_at <= @cutoff`;
     this.statements = {
-      insertCart: db.prepare(`INSERT INTO carts (token, created_at, updated_at) VALUES (@token, @now, @now)`),
-      findCart: db.prepare(`SELECT token, discount_codes, created_at, updated_at FROM carts WHERE token = ? AND completed_at IS NULL AND updated_at > ?`),
-      lines: db.prepare(`SELECT id, sku, quantity, NULLIF(selling_plan, '') AS sellingPlan FROM cart_lines WHERE cart_token = ? ORDER BY position`),
+      insertCart: db.prepare(
+        `INSERT INTO carts (token, created_at, updated_at) VALUES (@token, @now, @now)`,
+      ),
+      findCart: db.prepare(
+        `SELECT token, discount_codes, created_at, updated_at FROM carts WHERE token = ? AND completed_at IS NULL AND updated_at > ?`,
+      ),
+      lines: db.prepare(
+        `SELECT id, sku, quantity, NULLIF(selling_plan, '') AS sellingPlan FROM cart_lines WHERE cart_token = ? ORDER BY position`,
+      ),
       // Lines no longer carry attributes, so (cart, sku, plan) with the column's default '[]' is one line.
       addLine: db.prepare(
         `INSERT INTO cart_lines (id, cart_token, sku, quantity, position, selling_plan)
          VALUES (@id, @token, @sku, @quantity, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token), @plan)
          ON CONFLICT (cart_token, sku, attributes, selling_plan) DO UPDATE SET quantity = quantity + excluded.quantity`,
       ),
-      setQuantity: db.prepare(`UPDATE cart_lines SET quantity = @quantity WHERE id = @id AND cart_token = @token`),
-      setSellingPlan: db.prepare(`UPDATE cart_lines SET selling_plan = @plan WHERE id = @id AND cart_token = @token`),
+      setQuantity: db.prepare(
+        `UPDATE cart_lines SET quantity = @quantity WHERE id = @id AND cart_token = @token`,
+      ),
+      setSellingPlan: db.prepare(
+        `UPDATE cart_lines SET selling_plan = @plan WHERE id = @id AND cart_token = @token`,
+      ),
       removeLine: db.prepare(`DELETE FROM cart_lines WHERE id = ? AND cart_token = ?`),
       touch: db.prepare(`UPDATE carts SET updated_at = ? WHERE token = ?`),
       setDiscountCodes: db.prepare(`UPDATE carts SET discount_codes = ? WHERE token = ?`),
-      ordered: db.prepare(`SELECT COALESCE(SUM(quantity), 0) AS quantity FROM order_lines WHERE sku = ?`),
-      complete: db.prepare(`UPDATE carts SET completed_at = ? WHERE token = ? AND completed_at IS NULL`),
+      ordered: db.prepare(
+        `SELECT COALESCE(SUM(quantity), 0) AS quantity FROM order_lines WHERE sku = ?`,
+      ),
+      complete: db.prepare(
+        `UPDATE carts SET completed_at = ? WHERE token = ? AND completed_at IS NULL`,
+      ),
       // Both statements pick the same oldest batch inside one transaction: lines first (foreign key).
       deleteExpiredLines: db.prepare(
         `DELETE FROM cart_lines WHERE cart_token IN (SELECT token FROM carts WHERE ${expired} ORDER BY updated_at, token LIMIT @batch)`,
       ),
-      deleteExpiredCarts: db.prepare(`DELETE FROM carts WHERE token IN (SELECT token FROM carts WHERE ${expired} ORDER BY updated_at, token LIMIT @batch)`),
+      deleteExpiredCarts: db.prepare(
+        `DELETE FROM carts WHERE token IN (SELECT token FROM carts WHERE ${expired} ORDER BY updated_at, token LIMIT @batch)`,
+      ),
     };
   }
 
@@ -91,10 +107,14 @@ export class CartRepository {
   /** Null for unknown, expired and checked-out carts: after checkout a cart is gone, as on Shopify. */
   find(token: string): CartRow | null {
     const raw = this.statements.findCart.get(token, this.cutoff()) as
-      | { token: string; discount_codes: string; created_at: string; updated_at: string }
-      | undefined;
+      { token: string; discount_codes: string; created_at: string; updated_at: string } | undefined;
     if (!raw) return null;
-    return { token: raw.token, discountCodes: JSON.parse(raw.discount_codes) as string[], createdAt: raw.created_at, updatedAt: raw.updated_at };
+    return {
+      token: raw.token,
+      discountCodes: JSON.parse(raw.discount_codes) as string[],
+      createdAt: raw.created_at,
+      updatedAt: raw.updated_at,
+    };
   }
 
   lines(token: string): LineRow[] {

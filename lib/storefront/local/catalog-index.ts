@@ -1,4 +1,10 @@
-import type { Catalog, CatalogDiscount, CatalogProduct, CatalogSubscription, CatalogVariant } from '@/lib/content/catalog-types';
+import type {
+  Catalog,
+  CatalogDiscount,
+  CatalogProduct,
+  CatalogSubscription,
+  CatalogVariant,
+} from '@/lib/content/catalog-types';
 
 export interface IndexedVariant {
   product: CatalogProduct;
@@ -17,10 +23,12 @@ export interface IndexedPlan {
  * so a cart line keeps its plan when a marketer changes the percentage or the name, and the new
  * price applies. "vitamin-d3-k2-30d": the last dash separates the interval, so keys never collide.
  */
-export const planKey = (product: CatalogProduct, plan: CatalogSubscription) => `${product.handle}-${plan.intervalDays}d`;
+export const planKey = (product: CatalogProduct, plan: CatalogSubscription) =>
+  `${product.handle}-${plan.intervalDays}d`;
 
 /** A product's plans with their keys, in the order product.yaml lists them. */
-export const plansOf = (product: CatalogProduct): IndexedPlan[] => product.subscriptions.map((plan) => ({ key: planKey(product, plan), product, plan }));
+export const plansOf = (product: CatalogProduct): IndexedPlan[] =>
+  product.subscriptions.map((plan) => ({ key: planKey(product, plan), product, plan }));
 
 /** Lookups the resolvers need, built once from the catalog in content/. */
 export class CatalogIndex {

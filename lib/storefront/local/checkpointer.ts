@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 
 /** Past this the background thread empties the log, making writers wait for it. */
 export const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
@@ -37,12 +37,20 @@ setInterval(() => {
  * Measured with six processes writing flat out for 15 s (tests/unit/local-store/wal.test.ts): PASSIVE
  * alone grew the log to 1.8 GB; with these checkpoints and walBackstop it peaks in the tens of MB.
  */
-export function checkpointInBackground(db: Database.Database, intervalMs = 250): { stop: () => void } {
+export function checkpointInBackground(
+  db: Database.Database,
+  intervalMs = 250,
+): { stop: () => void } {
   let worker: Worker;
   try {
     worker = new Worker(CHECKPOINTER_SOURCE, {
       eval: true,
-      workerData: { file: db.name, intervalMs, truncateBytes: WAL_TRUNCATE_BYTES, busyTimeoutMs: 2000 },
+      workerData: {
+        file: db.name,
+        intervalMs,
+        truncateBytes: WAL_TRUNCATE_BYTES,
+        busyTimeoutMs: 2000,
+      },
     });
   } catch {
     return { stop: () => undefined };
@@ -51,7 +59,9 @@ export function checkpointInBackground(db: Database.Database, intervalMs = 250):
   worker.unref();
   worker.on('error', (error) => {
     if (!db.open) return;
-    console.warn(`[local store] background checkpoints stopped (${error.message}); checkpointing inline.`);
+    console.warn(
+      `[local store] background checkpoints stopped (${error.message}); checkpointing inline.`,
+    );
     db.pragma('wal_autocheckpoint = 1000');
   });
   return { stop: () => void worker.terminate() };

@@ -83,7 +83,10 @@ export const DATABASE_FILE = 'local-store.sqlite';
  * `readonly` serves an existing file without writing to it (a read-only mount or a snapshot): reads
  * work, and every write fails as a storage error. Throws when the file cannot be opened or migrated.
  */
-export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Database.Database {
+export function openDatabase(
+  dataDir: string,
+  options: { readonly?: boolean } = {},
+): Database.Database {
   const file = path.join(dataDir, DATABASE_FILE);
   if (options.readonly) {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });

@@ -25,7 +25,12 @@ export function prepareDocument(query: string): DocumentNode {
   }
   const bytes = Buffer.byteLength(query);
   if (bytes > LIMITS.queryBytes) {
-    throw new RequestError([limitError('queryBytes', `Query size limit of ${formatNumber(LIMITS.queryBytes)} bytes exceeded, found ${formatNumber(bytes)}.`)]);
+    throw new RequestError([
+      limitError(
+        'queryBytes',
+        `Query size limit of ${formatNumber(LIMITS.queryBytes)} bytes exceeded, found ${formatNumber(bytes)}.`,
+      ),
+    ]);
   }
   let document: DocumentNode;
   try {
@@ -34,7 +39,14 @@ export function prepareDocument(query: string): DocumentNode {
     if (!(error instanceof GraphQLError)) throw error;
     // graphql-js words it "Document contains more that 1000 tokens" (sic); said here like the other limits.
     const tooLong = /contains more th\w+ \d+ tokens/.test(error.message);
-    throw new RequestError([tooLong ? limitError('tokens', `Token limit of ${formatNumber(LIMITS.tokens)} exceeded: parsing stopped.`) : error]);
+    throw new RequestError([
+      tooLong
+        ? limitError(
+            'tokens',
+            `Token limit of ${formatNumber(LIMITS.tokens)} exceeded: parsing stopped.`,
+          )
+        : error,
+    ]);
   }
   const schema = storefrontSchema();
   const refused = validate(schema, document, LIMIT_RULES);

@@ -1,11 +1,18 @@
-import { execute, GraphQLError, type ExecutionResult, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLTypeResolver } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLTypeResolver,
+} from 'graphql';
 import { prepareDocument, RequestError } from './documents';
 import { formatNumber, LIMITS, limitError } from './limits';
 import { notImplemented } from './not-implemented';
-import type { StoreContext } from './product-objects';
 import { createRootValue } from './root';
 import { storefrontSchema } from './schema';
 import { isStorageError, storeUnavailable, type StorageErrorLog } from './storage-errors';
+import type { StoreContext } from './product-objects';
 
 export interface OperationRequest {
   query: string;
@@ -30,19 +37,27 @@ const MAX_GAP_MS = 20;
 const EXECUTION_TIME_MESSAGE = `Execution time limit of ${LIMITS.executionMs} ms exceeded.`;
 
 const internalError = () =>
-  new GraphQLError('The local store failed to run this operation; the server log has the details.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  new GraphQLError(
+    'The local store failed to run this operation; the server log has the details.',
+    { extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+  );
 
 /** Interfaces and unions (Merchandise, BaseCartLine, discount allocations) resolve by the object's own `__typename`. */
 const typeResolver: GraphQLTypeResolver<unknown, unknown> = (value) =>
-  value !== null && typeof value === 'object' && '__typename' in value ? String((value as { __typename: unknown }).__typename) : undefined;
+  value !== null && typeof value === 'object' && '__typename' in value
+    ? String((value as { __typename: unknown }).__typename)
+    : undefined;
 
 /** Checks the request's shape and its variables' size; throws RequestError. */
 function checkRequest(request: unknown): OperationRequest {
   const { query, variables, operationName } = (request ?? {}) as Record<string, unknown>;
   const refuse = (message: string) => new RequestError([new GraphQLError(message)]);
-  if (typeof query !== 'string' || !query.trim()) throw refuse('The request needs a "query" string with the GraphQL operation.');
-  if (operationName != null && typeof operationName !== 'string') throw refuse('"operationName" must be a string.');
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) throw refuse('"variables" must be an object.');
+  if (typeof query !== 'string' || !query.trim())
+    throw refuse('The request needs a "query" string with the GraphQL operation.');
+  if (operationName != null && typeof operationName !== 'string')
+    throw refuse('"operationName" must be a string.');
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables)))
+    throw refuse('"variables" must be an object.');
   let json: string | undefined;
   try {
     json = JSON.stringify(variables ?? {});
@@ -51,9 +66,18 @@ function checkRequest(request: unknown): OperationRequest {
   }
   const bytes = Buffer.byteLength(json ?? '');
   if (bytes > LIMITS.variablesBytes) {
-    throw new RequestError([limitError('variablesBytes', `Variables size limit of ${formatNumber(LIMITS.variablesBytes)} bytes exceeded, found ${formatNumber(bytes)}.`)]);
+    throw new RequestError([
+      limitError(
+        'variablesBytes',
+        `Variables size limit of ${formatNumber(LIMITS.variablesBytes)} bytes exceeded, found ${formatNumber(bytes)}.`,
+      ),
+    ]);
   }
-  return { query, variables: variables as Record<string, unknown> | null | undefined, operationName: operationName as string | null | undefined };
+  return {
+    query,
+    variables: variables as Record<string, unknown> | null | undefined,
+    operationName: operationName as string | null | undefined,
+  };
 }
 
 export function createExecutor(context: StoreContext, storageErrors: StorageErrorLog) {
@@ -85,7 +109,8 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
       clock.passed = true;
       throw limitError('executionMs', EXECUTION_TIME_MESSAGE);
     }
-    if (source === null || typeof source !== 'object' || !Object.hasOwn(source, info.fieldName)) throw notImplemented(info);
+    if (source === null || typeof source !== 'object' || !Object.hasOwn(source, info.fieldName))
+      throw notImplemented(info);
     const value: unknown = (source as Record<string, unknown>)[info.fieldName];
     if (typeof value !== 'function') return value;
     try {
@@ -99,13 +124,26 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
   function oneTimeLimitError(result: ExecutionResult): ExecutionResult {
     const errors = result.errors ?? [];
     const first = errors.find((error) => error.message === EXECUTION_TIME_MESSAGE);
-    return { ...result, errors: [...(first ? [first] : []), ...errors.filter((error) => error.message !== EXECUTION_TIME_MESSAGE)] };
+    return {
+      ...result,
+      errors: [
+        ...(first ? [first] : []),
+        ...errors.filter((error) => error.message !== EXECUTION_TIME_MESSAGE),
+      ],
+    };
   }
 
   function capResponse(result: ExecutionResult): ExecutionResult {
     const bytes = Buffer.byteLength(JSON.stringify(result));
     if (bytes <= LIMITS.responseBytes) return result;
-    return { errors: [limitError('responseBytes', `Response size limit of ${formatNumber(LIMITS.responseBytes)} bytes exceeded, found ${formatNumber(bytes)}.`)] };
+    return {
+      errors: [
+        limitError(
+          'responseBytes',
+          `Response size limit of ${formatNumber(LIMITS.responseBytes)} bytes exceeded, found ${formatNumber(bytes)}.`,
+        ),
+      ],
+    };
   }
 
   /**

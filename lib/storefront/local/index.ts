@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
-import type { ExecutionResult } from 'graphql';
 import type { Catalog } from '@/lib/content/catalog-types';
 import { CartRepository } from './cart-repository';
 import { CatalogIndex } from './catalog-index';
@@ -9,7 +7,15 @@ import { checkpointInBackground, walBackstop } from './checkpointer';
 import { DATABASE_FILE, openDatabase, quickCheck } from './database';
 import { createExecutor, type OperationRequest } from './execute';
 import { createOrders, type LocalOrder, type PlaceOrderResult } from './orders';
-import { createStorageErrorLog, isStorageError, ORDER_UNAVAILABLE_MESSAGE, storeUnavailable, StoreUnavailableError } from './storage-errors';
+import {
+  createStorageErrorLog,
+  isStorageError,
+  ORDER_UNAVAILABLE_MESSAGE,
+  storeUnavailable,
+  StoreUnavailableError,
+} from './storage-errors';
+import type Database from 'better-sqlite3';
+import type { ExecutionResult } from 'graphql';
 
 export { CART_LIFETIME_SECONDS } from './cart-repository';
 export { LIMITS } from './limits';
@@ -74,7 +80,11 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
 
   const writable = !options.readonly;
   const carts = new CartRepository(db, clock, writable ? walBackstop(db) : undefined);
-  const context = { catalog: new CatalogIndex(options.catalog), carts, siteUrl: options.siteUrl.replace(/\/+$/, '') };
+  const context = {
+    catalog: new CatalogIndex(options.catalog),
+    carts,
+    siteUrl: options.siteUrl.replace(/\/+$/, ''),
+  };
   const run = createExecutor(context, storageErrors);
   const orders = createOrders(db, context, carts);
   const checkpoints = writable ? checkpointInBackground(db) : { stop: () => undefined };
@@ -120,9 +130,17 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
         ...opened.checks,
         canWrite(db, options.dataDir)
           ? { name: 'writable', ok: true, detail: 'ok' }
-          : { name: 'writable', ok: false, detail: 'The database is open read-only: carts cannot be saved.' },
+          : {
+              name: 'writable',
+              ok: false,
+              detail: 'The database is open read-only: carts cannot be saved.',
+            },
         recent
-          ? { name: 'recent errors', ok: false, detail: `The database failed with ${recent.code} in the last minute.` }
+          ? {
+              name: 'recent errors',
+              ok: false,
+              detail: `The database failed with ${recent.code} in the last minute.`,
+            }
           : { name: 'recent errors', ok: true, detail: 'none in the last minute' },
       ];
       return { ready: checks.every((check) => check.ok), checks };
@@ -154,13 +172,26 @@ function canWrite(db: Database.Database, dataDir: string): boolean {
 }
 
 /** Opens the database and runs quick_check; a failure is logged once, for the operator, and leaves `db` null. */
-function open(file: string, options: LocalStoreOptions, storageErrors: ReturnType<typeof createStorageErrorLog>): { db: Database.Database | null; checks: HealthCheck[] } {
+function open(
+  file: string,
+  options: LocalStoreOptions,
+  storageErrors: ReturnType<typeof createStorageErrorLog>,
+): { db: Database.Database | null; checks: HealthCheck[] } {
   let db: Database.Database;
   try {
     db = openDatabase(options.dataDir, { readonly: options.readonly });
   } catch (error) {
     storageErrors.report(error instanceof Error ? error : new Error(String(error)), 'open');
-    return { db: null, checks: [{ name: 'database', ok: false, detail: 'The database could not be opened (see the server log).' }] };
+    return {
+      db: null,
+      checks: [
+        {
+          name: 'database',
+          ok: false,
+          detail: 'The database could not be opened (see the server log).',
+        },
+      ],
+    };
   }
   const opened: HealthCheck = { name: 'database', ok: true, detail: 'ok' };
   let problems: string[];
@@ -169,15 +200,29 @@ function open(file: string, options: LocalStoreOptions, storageErrors: ReturnTyp
   } catch (error) {
     problems = [error instanceof Error ? error.message : String(error)];
   }
-  if (problems.length === 0) return { db, checks: [opened, { name: 'integrity', ok: true, detail: 'quick_check ok' }] };
+  if (problems.length === 0)
+    return { db, checks: [opened, { name: 'integrity', ok: true, detail: 'quick_check ok' }] };
   // SQLite's report spans lines; the log gets one.
-  const shown = problems.slice(0, 3).join('; ').replace(/\s*\n\s*/g, '; ');
+  const shown = problems
+    .slice(0, 3)
+    .join('; ')
+    .replace(/\s*\n\s*/g, '; ');
   console.error(
     `[local store] PRAGMA quick_check failed on ${file}: ${shown}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. ` +
       'The store will not serve from this file: stop the server and restore it from a backup, or move it aside (a new, empty store is created on start).',
   );
   db.close();
-  return { db: null, checks: [opened, { name: 'integrity', ok: false, detail: 'The database failed its integrity check (see the server log).' }] };
+  return {
+    db: null,
+    checks: [
+      opened,
+      {
+        name: 'integrity',
+        ok: false,
+        detail: 'The database failed its integrity check (see the server log).',
+      },
+    ],
+  };
 }
 
 /** The store when its database is unusable: up, not ready, and honest about it in every answer. */

@@ -15,6 +15,10 @@ export function localStoreDataDir(): string {
 }
 
 export function getLocalStore(): LocalStore {
-  store ??= createLocalStore({ catalog: toCatalog(getContent()), dataDir: localStoreDataDir(), siteUrl: siteUrl() });
+  store ??= createLocalStore({
+    catalog: toCatalog(getContent()),
+    dataDir: localStoreDataDir(),
+    siteUrl: siteUrl(),
+  });
   return store;
 }

@@ -1,7 +1,13 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 /**
  * What one request may ask of the local store, so that no request can crash the process, hold it
@@ -38,7 +44,9 @@ export type LimitName = keyof typeof LIMITS;
 
 /** Every refusal names its limit and number, in the message and in `extensions`. */
 export function limitError(limit: LimitName, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', limit, maximum: LIMITS[limit] } });
+  return new GraphQLError(message, {
+    extensions: { code: 'LIMIT_EXCEEDED', limit, maximum: LIMITS[limit] },
+  });
 }
 
 export const formatNumber = (value: number) => value.toLocaleString('en-US');
@@ -50,7 +58,10 @@ export const formatNumber = (value: number) => value.toLocaleString('en-US');
 function reportAs(limit: LimitName) {
   return {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(limit, error.message.replace(/^Syntax Error: /, '')))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(limitError(limit, error.message.replace(/^Syntax Error: /, ''))),
+    ],
   };
 }
 
@@ -63,7 +74,8 @@ const maxMutationFieldsRule: ValidationRule = (context) => ({
     const collect = (selectionSet: SelectionSetNode) => {
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
-          if (!selection.name.value.startsWith('__')) keys.add((selection.alias ?? selection.name).value);
+          if (!selection.name.value.startsWith('__'))
+            keys.add((selection.alias ?? selection.name).value);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           collect(selection.selectionSet);
         } else if (!spread.has(selection.name.value)) {
@@ -75,7 +87,12 @@ const maxMutationFieldsRule: ValidationRule = (context) => ({
     };
     collect(operation.selectionSet);
     if (keys.size > LIMITS.mutationFields) {
-      context.reportError(limitError('mutationFields', `Mutation field limit of ${LIMITS.mutationFields} per request exceeded, found ${keys.size}.`));
+      context.reportError(
+        limitError(
+          'mutationFields',
+          `Mutation field limit of ${LIMITS.mutationFields} per request exceeded, found ${keys.size}.`,
+        ),
+      );
     }
   },
 });
@@ -88,6 +105,13 @@ export const LIMIT_RULES: readonly ValidationRule[] = [
   maxDepthRule({ n: LIMITS.depth, ignoreIntrospection: false, ...reportAs('depth') }),
   maxAliasesRule({ n: LIMITS.aliases, ...reportAs('aliases') }),
   // Plain counting: each field costs 1, times the list sizes above it (no extra weight per level).
-  costLimitRule({ maxCost: LIMITS.cost, objectCost: 1, scalarCost: 1, depthCostFactor: 1, ignoreIntrospection: false, ...reportAs('cost') }),
+  costLimitRule({
+    maxCost: LIMITS.cost,
+    objectCost: 1,
+    scalarCost: 1,
+    depthCostFactor: 1,
+    ignoreIntrospection: false,
+    ...reportAs('cost'),
+  }),
   maxMutationFieldsRule,
 ];

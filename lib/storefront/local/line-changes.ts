@@ -1,8 +1,8 @@
-import type { IndexedPlan, IndexedVariant } from './catalog-index';
-import type { LineRow } from './cart-repository';
 import { parseGid } from './ids';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { checkCaps, checkQuantity, Refusal, userError } from './user-errors';
+import type { LineRow } from './cart-repository';
+import type { IndexedPlan, IndexedVariant } from './catalog-index';
 
 export interface LineInput {
   merchandiseId: string;
@@ -17,7 +17,8 @@ export interface LineUpdateInput {
   sellingPlanId?: string | null;
 }
 
-const units = (lines: readonly LineRow[]) => lines.reduce((total, line) => total + line.quantity, 0);
+const units = (lines: readonly LineRow[]) =>
+  lines.reduce((total, line) => total + line.quantity, 0);
 
 /**
  * The line mutations. Each runs inside the caller's IMMEDIATE transaction, so what it reads is what
@@ -32,7 +33,14 @@ export function createLineChanges(context: StoreContext) {
   function variantFor(merchandiseId: string, field: string[]): IndexedVariant {
     const sku = parseGid(merchandiseId, 'ProductVariant');
     const found = sku ? catalog.variant(sku) : undefined;
-    if (!found) throw new Refusal([userError(field, `The merchandise with id ${merchandiseId} does not exist.`, 'INVALID_MERCHANDISE_LINE')]);
+    if (!found)
+      throw new Refusal([
+        userError(
+          field,
+          `The merchandise with id ${merchandiseId} does not exist.`,
+          'INVALID_MERCHANDISE_LINE',
+        ),
+      ]);
     return found;
   }
 
@@ -41,18 +49,40 @@ export function createLineChanges(context: StoreContext) {
    * the code Shopify's cart mutations give (since 2025-07) for a plan that does not apply to the
    * merchandise; the local store uses it for an unknown plan too.
    */
-  function planFor(sellingPlanId: string, { product, variant }: IndexedVariant, field: string[]): IndexedPlan {
+  function planFor(
+    sellingPlanId: string,
+    { product, variant }: IndexedVariant,
+    field: string[],
+  ): IndexedPlan {
     const key = parseGid(sellingPlanId, 'SellingPlan');
     const plan = key ? catalog.plan(key) : undefined;
-    if (!plan) throw new Refusal([userError(field, `The selling plan with id ${sellingPlanId} does not exist.`, 'SELLING_PLAN_NOT_APPLICABLE')]);
+    if (!plan)
+      throw new Refusal([
+        userError(
+          field,
+          `The selling plan with id ${sellingPlanId} does not exist.`,
+          'SELLING_PLAN_NOT_APPLICABLE',
+        ),
+      ]);
     if (plan.product !== product) {
-      throw new Refusal([userError(field, `The selling plan "${plan.plan.name}" is not available for ${product.title} (${variant.title}).`, 'SELLING_PLAN_NOT_APPLICABLE')]);
+      throw new Refusal([
+        userError(
+          field,
+          `The selling plan "${plan.plan.name}" is not available for ${product.title} (${variant.title}).`,
+          'SELLING_PLAN_NOT_APPLICABLE',
+        ),
+      ]);
     }
     return plan;
   }
 
   /** Refuses when the cart would hold more of the variant than is for sale. */
-  function checkStock(field: string[], { product, variant }: IndexedVariant, wanted: number, inCart: number): void {
+  function checkStock(
+    field: string[],
+    { product, variant }: IndexedVariant,
+    wanted: number,
+    inCart: number,
+  ): void {
     const stock = availableQuantity(context, variant);
     if (wanted <= stock) return;
     const name = `${product.title} (${variant.title})`;
@@ -68,12 +98,16 @@ export function createLineChanges(context: StoreContext) {
     inputs.forEach((input, index) => {
       const field = ['lines', String(index), 'quantity'];
       const found = variantFor(input.merchandiseId, ['lines', String(index), 'merchandiseId']);
-      const plan = input.sellingPlanId ? planFor(input.sellingPlanId, found, ['lines', String(index), 'sellingPlanId']).key : null;
+      const plan = input.sellingPlanId
+        ? planFor(input.sellingPlanId, found, ['lines', String(index), 'sellingPlanId']).key
+        : null;
       const quantity = input.quantity ?? 1;
       checkQuantity(quantity, field, 1);
       const lines = carts.lines(token);
       const inCart = units(lines.filter((line) => line.sku === found.variant.sku));
-      const onLine = units(lines.filter((line) => line.sku === found.variant.sku && line.sellingPlan === plan));
+      const onLine = units(
+        lines.filter((line) => line.sku === found.variant.sku && line.sellingPlan === plan),
+      );
       checkStock(field, found, inCart + quantity, inCart);
       checkCaps(onLine + quantity, units(lines) + quantity, field);
       carts.addLine(token, found.variant.sku, quantity, plan);
@@ -86,19 +120,38 @@ export function createLineChanges(context: StoreContext) {
       const lines = carts.lines(token);
       const lineId = parseGid(input.id, 'CartLine');
       const line = lines.find((candidate) => candidate.id === lineId);
-      if (!line) throw new Refusal([userError(['lines', String(index), 'id'], `The cart line with id ${input.id} does not exist in this cart.`)]);
+      if (!line)
+        throw new Refusal([
+          userError(
+            ['lines', String(index), 'id'],
+            `The cart line with id ${input.id} does not exist in this cart.`,
+          ),
+        ]);
       const quantity = input.quantity ?? line.quantity;
       checkQuantity(quantity, field, 0);
       // Shopify removes a line whose quantity is set to 0.
       if (quantity === 0) return void carts.removeLine(token, line.id);
       const found = catalog.variant(line.sku);
       if (!found && (quantity > line.quantity || input.sellingPlanId !== undefined)) {
-        throw new Refusal([userError(field, 'This item is no longer sold; it can only be removed.', 'INVALID_MERCHANDISE_LINE')]);
+        throw new Refusal([
+          userError(
+            field,
+            'This item is no longer sold; it can only be removed.',
+            'INVALID_MERCHANDISE_LINE',
+          ),
+        ]);
       }
       const plan =
-        input.sellingPlanId === undefined ? line.sellingPlan : input.sellingPlanId === null ? null : planFor(input.sellingPlanId, found!, ['lines', String(index), 'sellingPlanId']).key;
+        input.sellingPlanId === undefined
+          ? line.sellingPlan
+          : input.sellingPlanId === null
+            ? null
+            : planFor(input.sellingPlanId, found!, ['lines', String(index), 'sellingPlanId']).key;
       // Moving to a plan the variant already has a line for joins that line, as adding would.
-      const joined = plan === line.sellingPlan ? undefined : lines.find((other) => other.sku === line.sku && other.sellingPlan === plan);
+      const joined =
+        plan === line.sellingPlan
+          ? undefined
+          : lines.find((other) => other.sku === line.sku && other.sellingPlan === plan);
       const lineQuantity = quantity + (joined?.quantity ?? 0);
       // Lowering a quantity is always allowed, even when stock has since dropped below it.
       if (quantity > line.quantity) {
@@ -122,7 +175,12 @@ export function createLineChanges(context: StoreContext) {
     lineIds.forEach((id, index) => {
       const lineId = parseGid(id, 'CartLine');
       if (!lineId || !carts.removeLine(token, lineId)) {
-        throw new Refusal([userError(['lineIds', String(index)], `The cart line with id ${id} does not exist in this cart.`)]);
+        throw new Refusal([
+          userError(
+            ['lineIds', String(index)],
+            `The cart line with id ${id} does not exist in this cart.`,
+          ),
+        ]);
       }
     });
   }

@@ -1,19 +1,23 @@
-import type { CartRow } from './cart-repository';
 import { cartObject } from './cart-objects';
 import { refusalFor } from './discounts';
 import { parseGid } from './ids';
 import { createLineChanges, type LineInput, type LineUpdateInput } from './line-changes';
 import { rejectUnsupportedInput } from './not-implemented';
 import { pricedLines } from './priced-lines';
-import type { StoreContext } from './product-objects';
 import { Refusal, userError, type UserError } from './user-errors';
+import type { CartRow } from './cart-repository';
+import type { StoreContext } from './product-objects';
 
 interface CartInput {
   lines?: LineInput[] | null;
   discountCodes?: string[] | null;
 }
 
-function rejectUnsupportedLines(typeName: string, lines: readonly object[] | null | undefined, implemented: readonly string[]): void {
+function rejectUnsupportedLines(
+  typeName: string,
+  lines: readonly object[] | null | undefined,
+  implemented: readonly string[],
+): void {
   for (const line of lines ?? []) rejectUnsupportedInput(typeName, line, implemented);
 }
 
@@ -31,7 +35,8 @@ export function createMutations(context: StoreContext) {
   /** Reads the cart inside the transaction, so a checkout in another process cannot slip in between. */
   function change(cartId: string, work: (cart: CartRow) => void) {
     const token = parseGid(cartId, 'Cart');
-    const missing = () => payload(null, [userError(['cartId'], 'The specified cart does not exist.')]);
+    const missing = () =>
+      payload(null, [userError(['cartId'], 'The specified cart does not exist.')]);
     if (!token) return missing();
     try {
       const found = carts.transaction(() => {
@@ -54,10 +59,19 @@ export function createMutations(context: StoreContext) {
    * sent again, even if it no longer applies (the subtotal dropped below its minimum, or content
    * removed it): it then shows as not applicable, and removing another code is never blocked by it.
    */
-  function setDiscountCodes(token: string, requested: readonly string[], current: readonly string[] = []): void {
+  function setDiscountCodes(
+    token: string,
+    requested: readonly string[],
+    current: readonly string[] = [],
+  ): void {
     const codes = [...new Set(requested.map((code) => code.trim().toUpperCase()).filter(Boolean))];
-    const subtotal = pricedLines(context, token).reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);
-    const refusals = codes.filter((code) => !current.includes(code)).flatMap((code) => refusalFor(context.catalog, code, subtotal) ?? []);
+    const subtotal = pricedLines(context, token).reduce(
+      (sum, { line, unitCents }) => sum + unitCents * line.quantity,
+      0,
+    );
+    const refusals = codes
+      .filter((code) => !current.includes(code))
+      .flatMap((code) => refusalFor(context.catalog, code, subtotal) ?? []);
     if (refusals.length > 0) {
       // CartErrorCode has no discount-specific value (those are warning codes); INVALID is the nearest.
       throw new Refusal(refusals.map((message) => userError(['discountCodes'], message)));
@@ -69,7 +83,11 @@ export function createMutations(context: StoreContext) {
     cartCreate({ input }: { input?: CartInput | null }) {
       const data = input ?? {};
       rejectUnsupportedInput('CartInput', data, ['lines', 'discountCodes']);
-      rejectUnsupportedLines('CartLineInput', data.lines, ['merchandiseId', 'quantity', 'sellingPlanId']);
+      rejectUnsupportedLines('CartLineInput', data.lines, [
+        'merchandiseId',
+        'quantity',
+        'sellingPlanId',
+      ]);
       try {
         const token = carts.transaction(() => {
           const created = carts.create();
@@ -84,7 +102,11 @@ export function createMutations(context: StoreContext) {
       }
     },
     cartLinesAdd({ cartId, lines: input }: { cartId: string; lines: LineInput[] }) {
-      rejectUnsupportedLines('CartLineInput', input, ['merchandiseId', 'quantity', 'sellingPlanId']);
+      rejectUnsupportedLines('CartLineInput', input, [
+        'merchandiseId',
+        'quantity',
+        'sellingPlanId',
+      ]);
       return change(cartId, (cart) => lines.add(cart.token, input));
     },
     cartLinesUpdate({ cartId, lines: input }: { cartId: string; lines: LineUpdateInput[] }) {
@@ -94,8 +116,16 @@ export function createMutations(context: StoreContext) {
     cartLinesRemove({ cartId, lineIds }: { cartId: string; lineIds: string[] }) {
       return change(cartId, (cart) => lines.remove(cart.token, lineIds));
     },
-    cartDiscountCodesUpdate({ cartId, discountCodes }: { cartId: string; discountCodes?: string[] | null }) {
-      return change(cartId, (cart) => setDiscountCodes(cart.token, discountCodes ?? [], cart.discountCodes));
+    cartDiscountCodesUpdate({
+      cartId,
+      discountCodes,
+    }: {
+      cartId: string;
+      discountCodes?: string[] | null;
+    }) {
+      return change(cartId, (cart) =>
+        setDiscountCodes(cart.token, discountCodes ?? [], cart.discountCodes),
+      );
     },
   };
 }

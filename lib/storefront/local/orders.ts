@@ -1,12 +1,12 @@
-import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { CartRepository } from './cart-repository';
 import { applyDiscounts } from './discounts';
 import { parseGid } from './ids';
 import { money, type MoneyV2 } from './money';
 import { pricedLines } from './priced-lines';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
+import type { CartRepository } from './cart-repository';
+import type Database from 'better-sqlite3';
 
 export interface LocalOrderLine {
   sku: string;
@@ -72,40 +72,63 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
 
   function placeOrder(cartId: string): PlaceOrderResult {
     const token = parseGid(cartId, 'Cart');
-    if (!token) return { ok: false, message: 'This cart does not exist or was already checked out.' };
+    if (!token)
+      return { ok: false, message: 'This cart does not exist or was already checked out.' };
     // One IMMEDIATE transaction: stock, caps and the order are read and written with no other writer in between.
     return carts.transaction((): PlaceOrderResult => {
       const cart = carts.find(token);
-      if (!cart) return { ok: false, message: 'This cart does not exist or was already checked out.' };
+      if (!cart)
+        return { ok: false, message: 'This cart does not exist or was already checked out.' };
       // The order is what the cart shows (priced-lines.ts): plan prices, and no line the catalog no longer sells.
       const priced = pricedLines(context, token);
-      if (priced.length === 0) return { ok: false, message: 'Your cart is empty: add something before checking out.' };
+      if (priced.length === 0)
+        return { ok: false, message: 'Your cart is empty: add something before checking out.' };
 
       // Carts filled before the caps existed (or by another version of the store) are held to them here.
       const units = priced.reduce((sum, item) => sum + item.line.quantity, 0);
       if (units > MAX_CART_QUANTITY) {
-        return { ok: false, message: `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.` };
+        return {
+          ok: false,
+          message: `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.`,
+        };
       }
       const tooLarge = priced.find(({ line }) => line.quantity > MAX_LINE_QUANTITY);
       if (tooLarge) {
-        return { ok: false, message: `${tooLarge.product.title} (${tooLarge.variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.` };
+        return {
+          ok: false,
+          message: `${tooLarge.product.title} (${tooLarge.variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.`,
+        };
       }
       // Stock is per variant, over its one-time and subscription lines together.
       const wanted = new Map<string, number>();
-      for (const { line } of priced) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
+      for (const { line } of priced)
+        wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
       for (const [sku, quantity] of wanted) {
         const { product, variant } = context.catalog.variant(sku)!;
         const available = availableQuantity(context, variant);
         if (quantity > available) {
           const left = available === 0 ? 'is sold out' : `has only ${available} left`;
-          return { ok: false, message: `${product.title} (${variant.title}) ${left}. Lower the quantity in your cart and try again.` };
+          return {
+            ok: false,
+            message: `${product.title} (${variant.title}) ${left}. Lower the quantity in your cart and try again.`,
+          };
         }
       }
 
       const subtotal = priced.reduce((sum, item) => sum + item.unitCents * item.line.quantity, 0);
-      const discount = applyDiscounts(context.catalog, cart.discountCodes, subtotal).reduce((sum, applied) => sum + applied.cents, 0);
+      const discount = applyDiscounts(context.catalog, cart.discountCodes, subtotal).reduce(
+        (sum, applied) => sum + applied.cents,
+        0,
+      );
       const id = randomUUID();
-      insertOrder.run({ id, token, currency: context.catalog.currency, subtotal, total: subtotal - discount, createdAt: new Date().toISOString() });
+      insertOrder.run({
+        id,
+        token,
+        currency: context.catalog.currency,
+        subtotal,
+        total: subtotal - discount,
+        createdAt: new Date().toISOString(),
+      });
       for (const item of priced) {
         insertLine.run({
           orderId: id,

@@ -1,8 +1,8 @@
 import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
-import type { IndexedPlan } from './catalog-index';
-import type { LineRow } from './cart-repository';
-import type { StoreContext } from './product-objects';
 import { unitPriceCents } from './selling-plans';
+import type { LineRow } from './cart-repository';
+import type { IndexedPlan } from './catalog-index';
+import type { StoreContext } from './product-objects';
 
 export interface PricedLine {
   line: LineRow;

@@ -1,11 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { CatalogImage, CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
-import type { CartRepository } from './cart-repository';
-import type { CatalogIndex } from './catalog-index';
 import { nodesConnection } from './connection';
 import { productGid, variantGid } from './ids';
 import { money, toCents } from './money';
 import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
+import type { CartRepository } from './cart-repository';
+import type { CatalogIndex } from './catalog-index';
+import type { GraphQLResolveInfo } from 'graphql';
 
 export interface StoreContext {
   catalog: CatalogIndex;
@@ -28,7 +28,12 @@ function lazyStock(context: StoreContext, variant: CatalogVariant): () => number
 
 /** Shopify's CDN resizes via `url(transform:)`; the local store serves one size, which is still a valid answer. */
 function imageObject(siteUrl: string, image: CatalogImage) {
-  return { url: `${siteUrl}${image.path}`, altText: image.alt, width: image.width, height: image.height };
+  return {
+    url: `${siteUrl}${image.path}`,
+    altText: image.alt,
+    width: image.width,
+    height: image.height,
+  };
 }
 
 /*
@@ -37,7 +42,12 @@ function imageObject(siteUrl: string, image: CatalogImage) {
  * costs a query.
  */
 
-export function variantObject(context: StoreContext, product: CatalogProduct, variant: CatalogVariant, stock = lazyStock(context, variant)): Record<string, unknown> {
+export function variantObject(
+  context: StoreContext,
+  product: CatalogProduct,
+  variant: CatalogVariant,
+  stock = lazyStock(context, variant),
+): Record<string, unknown> {
   const currency = context.catalog.currency;
   return {
     // Cart lines hold a Merchandise union: the executor resolves its type from __typename.
@@ -48,7 +58,9 @@ export function variantObject(context: StoreContext, product: CatalogProduct, va
     availableForSale: () => stock() > 0,
     quantityAvailable: stock,
     price: money(toCents(variant.price), currency),
-    compareAtPrice: variant.compareAtPrice ? money(toCents(variant.compareAtPrice), currency) : null,
+    compareAtPrice: variant.compareAtPrice
+      ? money(toCents(variant.compareAtPrice), currency)
+      : null,
     selectedOptions: [{ name: OPTION_NAME, value: variant.title }],
     image: imageObject(context.siteUrl, variant.image ?? product.image),
     product: () => productObject(context, product),
@@ -56,9 +68,14 @@ export function variantObject(context: StoreContext, product: CatalogProduct, va
   };
 }
 
-export function productObject(context: StoreContext, product: CatalogProduct): Record<string, unknown> {
+export function productObject(
+  context: StoreContext,
+  product: CatalogProduct,
+): Record<string, unknown> {
   const stocks = product.variants.map((variant) => lazyStock(context, variant));
-  const variants = product.variants.map((variant, index) => variantObject(context, product, variant, stocks[index]));
+  const variants = product.variants.map((variant, index) =>
+    variantObject(context, product, variant, stocks[index]),
+  );
   return {
     id: productGid(product.handle),
     handle: product.handle,
@@ -66,8 +83,14 @@ export function productObject(context: StoreContext, product: CatalogProduct): R
     vendor: product.vendor,
     availableForSale: () => stocks.some((stock) => stock() > 0),
     options: ({ first }: { first?: number | null }) =>
-      [{ name: OPTION_NAME, optionValues: product.variants.map((variant) => ({ name: variant.title })) }].slice(0, first == null ? undefined : Math.max(0, first)),
+      [
+        {
+          name: OPTION_NAME,
+          optionValues: product.variants.map((variant) => ({ name: variant.title })),
+        },
+      ].slice(0, first == null ? undefined : Math.max(0, first)),
     sellingPlanGroups: sellingPlanGroups(product),
-    variants: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => nodesConnection(variants, args, info),
+    variants: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
+      nodesConnection(variants, args, info),
   };
 }

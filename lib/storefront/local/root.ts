@@ -1,9 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { cartObject } from './cart-objects';
 import { parseGid } from './ids';
 import { createMutations } from './mutations';
 import { refuseArguments } from './not-implemented';
 import { productObject, type StoreContext } from './product-objects';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** The root fields the local store answers; every other root field errors through the field resolver. */
 export function createRootValue(context: StoreContext) {

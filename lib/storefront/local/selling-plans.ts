@@ -1,9 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { plansOf, type IndexedPlan } from './catalog-index';
 import { nodesConnection } from './connection';
 import { sellingPlanGid } from './ids';
 import { money, toCents } from './money';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** The one group the local store puts a product's plans in (Shopify groups them per app or offer). */
 export const SELLING_PLAN_GROUP_NAME = 'Subscribe & save';
@@ -18,8 +18,15 @@ export function unitPriceCents(variant: CatalogVariant, plan: IndexedPlan | null
   return plan ? planPriceCents(variant, plan.plan) : toCents(variant.price);
 }
 
-type Connection = (args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => { nodes: unknown[] };
-const connectionOf = (items: readonly unknown[]): Connection => (args, _context, info) => nodesConnection(items, args, info);
+type Connection = (
+  args: Record<string, unknown>,
+  context: unknown,
+  info: GraphQLResolveInfo,
+) => { nodes: unknown[] };
+const connectionOf =
+  (items: readonly unknown[]): Connection =>
+  (args, _context, info) =>
+    nodesConnection(items, args, info);
 
 /**
  * Shopify's SellingPlan for a plan from content: one delivery every N days, recurring, a percentage
@@ -32,17 +39,37 @@ export function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, un
     name: plan.name,
     recurringDeliveries: true,
     // The wording Shopify's subscription apps use: an option named for the interval, valued "30 days".
-    options: [{ name: 'Delivery every', value: `${plan.intervalDays} ${plan.intervalDays === 1 ? 'day' : 'days'}` }],
+    options: [
+      {
+        name: 'Delivery every',
+        value: `${plan.intervalDays} ${plan.intervalDays === 1 ? 'day' : 'days'}`,
+      },
+    ],
     // `adjustmentValue` is a union: the executor resolves its type from __typename. orderCount (null:
     // the adjustment applies to every order) is not implemented.
-    priceAdjustments: [{ adjustmentValue: { __typename: 'SellingPlanPercentagePriceAdjustment', adjustmentPercentage: plan.percentOff } }],
+    priceAdjustments: [
+      {
+        adjustmentValue: {
+          __typename: 'SellingPlanPercentagePriceAdjustment',
+          adjustmentPercentage: plan.percentOff,
+        },
+      },
+    ],
   };
 }
 
 /** Product.sellingPlanGroups: one group holding every plan, or none when the product has no plans. */
 export function sellingPlanGroups(product: CatalogProduct): Connection {
   const plans = plansOf(product);
-  const groups = plans.length === 0 ? [] : [{ name: SELLING_PLAN_GROUP_NAME, sellingPlans: connectionOf(plans.map(sellingPlanObject)) }];
+  const groups =
+    plans.length === 0
+      ? []
+      : [
+          {
+            name: SELLING_PLAN_GROUP_NAME,
+            sellingPlans: connectionOf(plans.map(sellingPlanObject)),
+          },
+        ];
   return connectionOf(groups);
 }
 
@@ -51,15 +78,30 @@ export function sellingPlanGroups(product: CatalogProduct): Connection {
  * percentage applies to every delivery. A delivery is one unit, so the per-delivery price is the
  * price; compareAtPrice is the one-time price, as Shopify defines it.
  */
-export function allocationObject(variant: CatalogVariant, plan: IndexedPlan, currency: string): Record<string, unknown> {
+export function allocationObject(
+  variant: CatalogVariant,
+  plan: IndexedPlan,
+  currency: string,
+): Record<string, unknown> {
   const price = money(planPriceCents(variant, plan.plan), currency);
   return {
     sellingPlan: sellingPlanObject(plan),
-    priceAdjustments: [{ price, compareAtPrice: money(toCents(variant.price), currency), perDeliveryPrice: price }],
+    priceAdjustments: [
+      { price, compareAtPrice: money(toCents(variant.price), currency), perDeliveryPrice: price },
+    ],
   };
 }
 
 /** ProductVariant.sellingPlanAllocations: one per plan of the variant's product. */
-export function sellingPlanAllocations(product: CatalogProduct, variant: CatalogVariant, currency: string): Connection {
-  return (args, context, info) => connectionOf(plansOf(product).map((plan) => allocationObject(variant, plan, currency)))(args, context, info);
+export function sellingPlanAllocations(
+  product: CatalogProduct,
+  variant: CatalogVariant,
+  currency: string,
+): Connection {
+  return (args, context, info) =>
+    connectionOf(plansOf(product).map((plan) => allocationObject(variant, plan, currency)))(
+      args,
+      context,
+      info,
+    );
 }

@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 
 /** What a shopper is told when SQLite fails: never SQLite's own text, which is for the operator. */
-export const STORE_UNAVAILABLE_MESSAGE = 'The store could not save your cart right now. Please try again in a moment.';
-export const ORDER_UNAVAILABLE_MESSAGE = 'The store could not place your order right now. Please try again in a moment.';
+export const STORE_UNAVAILABLE_MESSAGE =
+  'The store could not save your cart right now. Please try again in a moment.';
+export const ORDER_UNAVAILABLE_MESSAGE =
+  'The store could not place your order right now. Please try again in a moment.';
 
-export const storeUnavailable = () => new GraphQLError(STORE_UNAVAILABLE_MESSAGE, { extensions: { code: 'STORE_UNAVAILABLE' } });
+export const storeUnavailable = () =>
+  new GraphQLError(STORE_UNAVAILABLE_MESSAGE, { extensions: { code: 'STORE_UNAVAILABLE' } });
 
 /** Thrown by reads outside GraphQL (getOrder) when the database fails; its message is safe to show. */
 export class StoreUnavailableError extends Error {
@@ -17,15 +20,23 @@ export class StoreUnavailableError extends Error {
 
 type SqliteError = InstanceType<typeof Database.SqliteError>;
 
-export const isStorageError = (error: unknown): error is SqliteError => error instanceof Database.SqliteError;
+export const isStorageError = (error: unknown): error is SqliteError =>
+  error instanceof Database.SqliteError;
 
 /** What the operator can do about each family of SQLite result codes. */
 function hint(code: string): string {
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'the file is damaged: stop the server, restore it from a backup or move it aside (a new, empty store is created on start)';
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) return 'the store cannot write: check the permissions and mount of the file and its directory';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return 'the file is damaged: stop the server, restore it from a backup or move it aside (a new, empty store is created on start)';
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_PERM')
+  )
+    return 'the store cannot write: check the permissions and mount of the file and its directory';
   if (code === 'SQLITE_FULL') return 'the disk is full';
   if (code.startsWith('SQLITE_IOERR')) return 'the disk failed a read or write';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'another process held the database lock for longer than the 5 s busy timeout';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return 'another process held the database lock for longer than the 5 s busy timeout';
   return 'see the SQLite result code';
 }
 
@@ -51,7 +62,9 @@ export function createStorageErrorLog(file: string, clock: () => number = Date.n
     }
     const repeats = previous?.repeats ? ` (${previous.repeats} more since the last report)` : '';
     seen.set(code, { at: now, repeats: 0 });
-    console.error(`[local store] ${code} on ${file} during ${operation}: ${error.message}; ${hint(code)}. Shoppers are asked to try again${repeats}.`);
+    console.error(
+      `[local store] ${code} on ${file} during ${operation}: ${error.message}; ${hint(code)}. Shoppers are asked to try again${repeats}.`,
+    );
   }
 
   /** The last failure if it happened within the past minute. */

@@ -6,7 +6,9 @@ export function actionFormFields(html: string): Record<string, string> {
   const form = /<form[^>]*>([\s\S]*?)<\/form>/g;
   for (const [, body] of html.matchAll(form)) {
     const fields = Object.fromEntries(
-      [...body!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map(([, name, value]) => [decode(name!), decode(value ?? '')]),
+      [...body!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map(
+        ([, name, value]) => [decode(name!), decode(value ?? '')],
+      ),
     );
     if (Object.keys(fields).some((name) => name.startsWith('$ACTION_'))) return fields;
   }
@@ -14,5 +16,10 @@ export function actionFormFields(html: string): Record<string, string> {
 }
 
 function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

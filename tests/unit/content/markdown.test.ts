@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
-import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
 import { IssueCollector } from '@/lib/content/issues';
 import { pageRenderer } from '@/lib/content/render-html';
 import { CitationResolver } from '@/lib/content/resolve-citations';
 import { contentCopy, errorsOf } from './fixture';
+import type { Element } from 'domhandler';
+import type { Root } from 'mdast';
 
 const BENEFITS = 'content/products/vitamin-d3-k2/sections/benefits.md';
 const SAFETY = 'content/products/vitamin-d3-k2/sections/safety.md';

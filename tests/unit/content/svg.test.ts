@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { checkSvg, sanitizeSvg, toInlineSvg } from '@/lib/content/svg';
 import { contentCopy, errorsOf } from './fixture';
+import type { Element } from 'domhandler';
 
 const SVG = 'content/images/vitamin-d3-k2.svg';
 

@@ -11,7 +11,12 @@ const { store } = freshStore();
 afterAll(() => store.close());
 
 interface CartData {
-  cart: { id: string; totalQuantity: number; discountCodes: Array<{ code: string }>; lines: { nodes: Array<{ id: string }> } };
+  cart: {
+    id: string;
+    totalQuantity: number;
+    discountCodes: Array<{ code: string }>;
+    lines: { nodes: Array<{ id: string }> };
+  };
   userErrors: unknown[];
   warnings?: unknown[];
 }
@@ -25,26 +30,64 @@ async function execute(query: string, variables: Record<string, unknown>) {
 
 describe("the app's own documents (lib/storefront/documents) resolve every field", () => {
   it('covers every document the app exports (a new one needs a case here)', () => {
-    const exported = Object.entries(documents as Record<string, unknown>).filter(([, value]) => typeof value === 'string').map(([name]) => name);
+    const exported = Object.entries(documents as Record<string, unknown>)
+      .filter(([, value]) => typeof value === 'string')
+      .map(([name]) => name);
     expect(exported.sort()).toEqual(
-      ['CART_CREATE_MUTATION', 'CART_DISCOUNT_CODES_UPDATE_MUTATION', 'CART_LINES_ADD_MUTATION', 'CART_LINES_REMOVE_MUTATION', 'CART_LINES_UPDATE_MUTATION', 'CART_QUERY', 'PRODUCT_QUERY'].sort(),
+      [
+        'CART_CREATE_MUTATION',
+        'CART_DISCOUNT_CODES_UPDATE_MUTATION',
+        'CART_LINES_ADD_MUTATION',
+        'CART_LINES_REMOVE_MUTATION',
+        'CART_LINES_UPDATE_MUTATION',
+        'CART_QUERY',
+        'PRODUCT_QUERY',
+      ].sort(),
     );
   });
 
   it('the product query', async () => {
-    const data = (await execute(documents.PRODUCT_QUERY, { handle: 'test-d3k2', country: 'US', language: 'EN' })) as unknown as { product: { handle: string } };
+    const data = (await execute(documents.PRODUCT_QUERY, {
+      handle: 'test-d3k2',
+      country: 'US',
+      language: 'EN',
+    })) as unknown as { product: { handle: string } };
     expect(data.product).toMatchObject({ handle: 'test-d3k2' });
   });
 
   it('the cart query and mutations', async () => {
-    const created = (await execute(documents.CART_CREATE_MUTATION, { input: { lines: [{ merchandiseId: V60, quantity: 1 }] } })).cartCreate!.cart;
+    const created = (
+      await execute(documents.CART_CREATE_MUTATION, {
+        input: { lines: [{ merchandiseId: V60, quantity: 1 }] },
+      })
+    ).cartCreate!.cart;
     const cartId = created.id;
-    await execute(documents.CART_LINES_ADD_MUTATION, { cartId, lines: [{ merchandiseId: V120, quantity: 1 }] });
-    await execute(documents.CART_LINES_UPDATE_MUTATION, { cartId, lines: [{ id: created.lines.nodes[0]!.id, quantity: 3 }] });
-    await execute(documents.CART_LINES_REMOVE_MUTATION, { cartId, lineIds: [created.lines.nodes[0]!.id] });
-    const discounted = (await execute(documents.CART_DISCOUNT_CODES_UPDATE_MUTATION, { cartId, discountCodes: ['WELCOME10'] })).cartDiscountCodesUpdate!;
-    expect(discounted).toMatchObject({ cart: { discountCodes: [{ code: 'WELCOME10' }] }, userErrors: [], warnings: [] });
-    const data = (await execute(documents.CART_QUERY, { cartId })) as unknown as { cart: { totalQuantity: number } };
+    await execute(documents.CART_LINES_ADD_MUTATION, {
+      cartId,
+      lines: [{ merchandiseId: V120, quantity: 1 }],
+    });
+    await execute(documents.CART_LINES_UPDATE_MUTATION, {
+      cartId,
+      lines: [{ id: created.lines.nodes[0]!.id, quantity: 3 }],
+    });
+    await execute(documents.CART_LINES_REMOVE_MUTATION, {
+      cartId,
+      lineIds: [created.lines.nodes[0]!.id],
+    });
+    const discounted = (
+      await execute(documents.CART_DISCOUNT_CODES_UPDATE_MUTATION, {
+        cartId,
+        discountCodes: ['WELCOME10'],
+      })
+    ).cartDiscountCodesUpdate!;
+    expect(discounted).toMatchObject({
+      cart: { discountCodes: [{ code: 'WELCOME10' }] },
+      userErrors: [],
+      warnings: [],
+    });
+    const data = (await execute(documents.CART_QUERY, { cartId })) as unknown as {
+      cart: { totalQuantity: number };
+    };
     expect(data.cart.totalQuantity).toBe(1);
   });
 
@@ -52,12 +95,24 @@ describe("the app's own documents (lib/storefront/documents) resolve every field
     const { content } = checkContent(process.cwd());
     expect(content).not.toBeNull();
     const catalog = toCatalog(content!);
-    const real = createLocalStore({ catalog, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-content-')), siteUrl: 'http://shop.test' });
+    const real = createLocalStore({
+      catalog,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-content-')),
+      siteUrl: 'http://shop.test',
+    });
     try {
       for (const product of catalog.products) {
-        const result = await real.execute({ query: documents.PRODUCT_QUERY, variables: { handle: product.handle } });
-        expect({ handle: product.handle, errors: result.errors?.map((error) => error.message) }).toEqual({ handle: product.handle, errors: undefined });
-        expect((result.data as { product: { variants: { nodes: unknown[] } } }).product.variants.nodes).toHaveLength(product.variants.length);
+        const result = await real.execute({
+          query: documents.PRODUCT_QUERY,
+          variables: { handle: product.handle },
+        });
+        expect({
+          handle: product.handle,
+          errors: result.errors?.map((error) => error.message),
+        }).toEqual({ handle: product.handle, errors: undefined });
+        expect(
+          (result.data as { product: { variants: { nodes: unknown[] } } }).product.variants.nodes,
+        ).toHaveLength(product.variants.length);
       }
     } finally {
       real.close();

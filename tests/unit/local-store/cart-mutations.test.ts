@@ -1,5 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCart, D90, DISCOUNT_CODES, freshStore, LINES_ADD, LINES_REMOVE, LINES_UPDATE, mutate, quantities, readCart, run, V120, V60 } from './fixture';
+import {
+  createCart,
+  D90,
+  DISCOUNT_CODES,
+  freshStore,
+  LINES_ADD,
+  LINES_REMOVE,
+  LINES_UPDATE,
+  mutate,
+  quantities,
+  readCart,
+  run,
+  V120,
+  V60,
+} from './fixture';
 
 const { store } = freshStore();
 afterAll(() => store.close());
@@ -21,8 +35,13 @@ describe('cartCreate', () => {
       totalQuantity: 5,
       discountCodes: [{ code: 'WELCOME10', applicable: true }],
       // 2 × 32.00 + 3 × 29.99 = 153.97; 10% = 15.397, rounded to 15.40.
-      discountAllocations: [{ code: 'WELCOME10', discountedAmount: { amount: '15.4', currencyCode: 'USD' } }],
-      cost: { subtotalAmount: { amount: '153.97', currencyCode: 'USD' }, totalAmount: { amount: '138.57', currencyCode: 'USD' } },
+      discountAllocations: [
+        { code: 'WELCOME10', discountedAmount: { amount: '15.4', currencyCode: 'USD' } },
+      ],
+      cost: {
+        subtotalAmount: { amount: '153.97', currencyCode: 'USD' },
+        totalAmount: { amount: '138.57', currencyCode: 'USD' },
+      },
     });
     expect(cart!.lines.nodes).toEqual([
       {
@@ -42,11 +61,13 @@ describe('cartCreate', () => {
   });
 
   it('creates an empty cart without input', async () => {
-    const data = await run<{ cartCreate: { cart: { totalQuantity: number; cost: { totalAmount: { amount: string } } } } }>(
-      store,
-      'mutation { cartCreate { cart { totalQuantity cost { totalAmount { amount } } } } }',
-    );
-    expect(data.cartCreate.cart).toEqual({ totalQuantity: 0, cost: { totalAmount: { amount: '0.0' } } });
+    const data = await run<{
+      cartCreate: { cart: { totalQuantity: number; cost: { totalAmount: { amount: string } } } };
+    }>(store, 'mutation { cartCreate { cart { totalQuantity cost { totalAmount { amount } } } } }');
+    expect(data.cartCreate.cart).toEqual({
+      totalQuantity: 0,
+      cost: { totalAmount: { amount: '0.0' } },
+    });
   });
 
   it('gives a checkout URL without the cart id in it: the id is a bearer secret, and the checkout reads the cookie', async () => {
@@ -60,10 +81,7 @@ describe('cart lines', () => {
     const cart = await createCart(store, [{ merchandiseId: V60, quantity: 1 }]);
     const { cart: after, userErrors } = await mutate(store, ...LINES_ADD, {
       cartId: cart.id,
-      lines: [
-        { merchandiseId: V60, quantity: 2 },
-        { merchandiseId: V120 },
-      ],
+      lines: [{ merchandiseId: V60, quantity: 2 }, { merchandiseId: V120 }],
     });
     expect(userErrors).toEqual([]);
     expect(quantities(after)).toEqual([
@@ -71,7 +89,10 @@ describe('cart lines', () => {
       ['120 softgels', 1],
     ]);
     expect(after!.lines.nodes[0]!.id).toBe(cart.lines.nodes[0]!.id);
-    expect(after).toMatchObject({ totalQuantity: 4, cost: { subtotalAmount: { amount: '89.0' }, totalAmount: { amount: '89.0' } } });
+    expect(after).toMatchObject({
+      totalQuantity: 4,
+      cost: { subtotalAmount: { amount: '89.0' }, totalAmount: { amount: '89.0' } },
+    });
   });
 
   it('cartLinesUpdate sets quantities, quantity 0 removes the line, and a line without a quantity is left as it is', async () => {
@@ -90,7 +111,10 @@ describe('cart lines', () => {
       ['60 softgels', 4],
       ['90 softgels', 2],
     ]);
-    expect(after).toMatchObject({ totalQuantity: 6, cost: { subtotalAmount: { amount: '135.98' } } });
+    expect(after).toMatchObject({
+      totalQuantity: 6,
+      cost: { subtotalAmount: { amount: '135.98' } },
+    });
   });
 
   it('cartLinesRemove removes lines', async () => {
@@ -98,10 +122,20 @@ describe('cart lines', () => {
       { merchandiseId: V60, quantity: 1 },
       { merchandiseId: V120, quantity: 2 },
     ]);
-    const { cart: after } = await mutate(store, ...LINES_REMOVE, { cartId: cart.id, lineIds: [cart.lines.nodes[0]!.id] });
+    const { cart: after } = await mutate(store, ...LINES_REMOVE, {
+      cartId: cart.id,
+      lineIds: [cart.lines.nodes[0]!.id],
+    });
     expect(quantities(after)).toEqual([['120 softgels', 2]]);
-    const { cart: empty } = await mutate(store, ...LINES_REMOVE, { cartId: cart.id, lineIds: [after!.lines.nodes[0]!.id] });
-    expect(empty).toMatchObject({ totalQuantity: 0, lines: { nodes: [] }, cost: { subtotalAmount: { amount: '0.0' }, totalAmount: { amount: '0.0' } } });
+    const { cart: empty } = await mutate(store, ...LINES_REMOVE, {
+      cartId: cart.id,
+      lineIds: [after!.lines.nodes[0]!.id],
+    });
+    expect(empty).toMatchObject({
+      totalQuantity: 0,
+      lines: { nodes: [] },
+      cost: { subtotalAmount: { amount: '0.0' }, totalAmount: { amount: '0.0' } },
+    });
   });
 
   it('lines(first:) returns that many lines', async () => {
@@ -109,7 +143,11 @@ describe('cart lines', () => {
       { merchandiseId: V60, quantity: 1 },
       { merchandiseId: V120, quantity: 1 },
     ]);
-    const data = await run<{ cart: { lines: { nodes: Array<{ quantity: number }> } } }>(store, 'query($id: ID!) { cart(id: $id) { lines(first: 1) { nodes { quantity } } } }', { id: cart.id });
+    const data = await run<{ cart: { lines: { nodes: Array<{ quantity: number }> } } }>(
+      store,
+      'query($id: ID!) { cart(id: $id) { lines(first: 1) { nodes { quantity } } } }',
+      { id: cart.id },
+    );
     expect(data.cart.lines.nodes).toHaveLength(1);
   });
 });
@@ -117,15 +155,24 @@ describe('cart lines', () => {
 describe('cart details', () => {
   it('cartDiscountCodesUpdate applies WELCOME10 (any case) to the total, and an empty list removes it', async () => {
     const cart = await createCart(store, [{ merchandiseId: V60, quantity: 2 }]);
-    const applied = await mutate(store, ...DISCOUNT_CODES, { cartId: cart.id, discountCodes: ['welcome10'] });
+    const applied = await mutate(store, ...DISCOUNT_CODES, {
+      cartId: cart.id,
+      discountCodes: ['welcome10'],
+    });
     expect(applied.userErrors).toEqual([]);
     expect(applied.cart).toMatchObject({
       discountCodes: [{ code: 'WELCOME10', applicable: true }],
-      discountAllocations: [{ code: 'WELCOME10', discountedAmount: { amount: '3.8', currencyCode: 'USD' } }],
+      discountAllocations: [
+        { code: 'WELCOME10', discountedAmount: { amount: '3.8', currencyCode: 'USD' } },
+      ],
       cost: { subtotalAmount: { amount: '38.0' }, totalAmount: { amount: '34.2' } },
     });
     const removed = await mutate(store, ...DISCOUNT_CODES, { cartId: cart.id, discountCodes: [] });
-    expect(removed.cart).toMatchObject({ discountCodes: [], discountAllocations: [], cost: { totalAmount: { amount: '38.0' } } });
+    expect(removed.cart).toMatchObject({
+      discountCodes: [],
+      discountAllocations: [],
+      cost: { totalAmount: { amount: '38.0' } },
+    });
   });
 
   it('cart(id:) is null for an unknown or malformed id, like Shopify', async () => {

@@ -1,7 +1,22 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CART_LIFETIME_SECONDS, MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from '@/lib/storefront/local';
 import { CART_COOKIE_MAX_AGE } from '@/lib/storefront/cart-cookie';
-import { createCart, D90, dbSnapshot, freshStore, LINES_ADD, LINES_UPDATE, mutate, readCart, V120, V60 } from './fixture';
+import {
+  CART_LIFETIME_SECONDS,
+  MAX_CART_QUANTITY,
+  MAX_LINE_QUANTITY,
+} from '@/lib/storefront/local';
+import {
+  createCart,
+  D90,
+  dbSnapshot,
+  freshStore,
+  LINES_ADD,
+  LINES_UPDATE,
+  mutate,
+  readCart,
+  V120,
+  V60,
+} from './fixture';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,12 +31,30 @@ describe('caps on units: 99 a line, 120 a cart', () => {
   it('a line holds 99 at most, added up over several adds; nothing is written when refused', async () => {
     const cart = await createCart(store, [{ merchandiseId: V60, quantity: 99 }]);
     const before = dbSnapshot(dataDir);
-    const payload = await mutate(store, ...LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: V60, quantity: 1 }] });
-    expect(payload.userErrors).toEqual([{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'One cart line cannot hold more than 99.' }]);
+    const payload = await mutate(store, ...LINES_ADD, {
+      cartId: cart.id,
+      lines: [{ merchandiseId: V60, quantity: 1 }],
+    });
+    expect(payload.userErrors).toEqual([
+      {
+        field: ['lines', '0', 'quantity'],
+        code: 'MAXIMUM_EXCEEDED',
+        message: 'One cart line cannot hold more than 99.',
+      },
+    ]);
     expect(payload.cart).toEqual(cart);
     expect(dbSnapshot(dataDir)).toBe(before);
-    const update = await mutate(store, ...LINES_UPDATE, { cartId: cart.id, lines: [{ id: cart.lines.nodes[0]!.id, quantity: 100 }] });
-    expect(update.userErrors).toEqual([{ field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'The quantity cannot be more than 99.' }]);
+    const update = await mutate(store, ...LINES_UPDATE, {
+      cartId: cart.id,
+      lines: [{ id: cart.lines.nodes[0]!.id, quantity: 100 }],
+    });
+    expect(update.userErrors).toEqual([
+      {
+        field: ['lines', '0', 'quantity'],
+        code: 'MAXIMUM_EXCEEDED',
+        message: 'The quantity cannot be more than 99.',
+      },
+    ]);
     expect(dbSnapshot(dataDir)).toBe(before);
   });
 
@@ -32,12 +65,35 @@ describe('caps on units: 99 a line, 120 a cart', () => {
     ]);
     expect(cart.totalQuantity).toBe(120);
     const before = dbSnapshot(dataDir);
-    const tooLarge = [{ field: ['lines', '0', 'quantity'], code: 'CART_TOO_LARGE', message: 'A cart can hold at most 120 items in all.' }];
-    expect((await mutate(store, ...LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: V120, quantity: 1 }] })).userErrors).toEqual(tooLarge);
+    const tooLarge = [
+      {
+        field: ['lines', '0', 'quantity'],
+        code: 'CART_TOO_LARGE',
+        message: 'A cart can hold at most 120 items in all.',
+      },
+    ];
+    expect(
+      (
+        await mutate(store, ...LINES_ADD, {
+          cartId: cart.id,
+          lines: [{ merchandiseId: V120, quantity: 1 }],
+        })
+      ).userErrors,
+    ).toEqual(tooLarge);
     const ninety = cart.lines.nodes[1]!.id;
-    expect((await mutate(store, ...LINES_UPDATE, { cartId: cart.id, lines: [{ id: ninety, quantity: 22 }] })).userErrors).toEqual(tooLarge);
+    expect(
+      (
+        await mutate(store, ...LINES_UPDATE, {
+          cartId: cart.id,
+          lines: [{ id: ninety, quantity: 22 }],
+        })
+      ).userErrors,
+    ).toEqual(tooLarge);
     expect(dbSnapshot(dataDir)).toBe(before);
-    const lowered = await mutate(store, ...LINES_UPDATE, { cartId: cart.id, lines: [{ id: ninety, quantity: 20 }] });
+    const lowered = await mutate(store, ...LINES_UPDATE, {
+      cartId: cart.id,
+      lines: [{ id: ninety, quantity: 20 }],
+    });
     expect(lowered.userErrors).toEqual([]);
     expect(lowered.cart!.totalQuantity).toBe(119);
   });
@@ -52,7 +108,16 @@ describe('caps on units: 99 a line, 120 a cart', () => {
         ],
       },
     });
-    expect(payload).toEqual({ cart: null, userErrors: [{ field: ['lines', '1', 'quantity'], code: 'CART_TOO_LARGE', message: 'A cart can hold at most 120 items in all.' }] });
+    expect(payload).toEqual({
+      cart: null,
+      userErrors: [
+        {
+          field: ['lines', '1', 'quantity'],
+          code: 'CART_TOO_LARGE',
+          message: 'A cart can hold at most 120 items in all.',
+        },
+      ],
+    });
     expect(dbSnapshot(dataDir)).toBe(before);
   });
 });
@@ -64,7 +129,9 @@ describe('carts expire 14 days after their last change', () => {
   afterAll(() => store.close());
   afterEach(() => vi.useRealTimers());
 
-  const rows = (table: string, dir = dataDir) => (JSON.parse(dbSnapshot(dir)) as Array<[string, unknown[]]>).find(([name]) => name === table)![1].length;
+  const rows = (table: string, dir = dataDir) =>
+    (JSON.parse(dbSnapshot(dir)) as Array<[string, unknown[]]>).find(([name]) => name === table)![1]
+      .length;
 
   it('the lifetime is the cart cookie lifetime (lib/storefront/cart-cookie.ts)', () => {
     expect(CART_LIFETIME_SECONDS).toBe(14 * 24 * 60 * 60);
@@ -77,18 +144,31 @@ describe('carts expire 14 days after their last change', () => {
     expect(await readCart(store, cart.id)).not.toBeNull();
     now += 1;
     expect(await readCart(store, cart.id)).toBeNull();
-    expect(await mutate(store, ...LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: V60, quantity: 1 }] })).toEqual({
+    expect(
+      await mutate(store, ...LINES_ADD, {
+        cartId: cart.id,
+        lines: [{ merchandiseId: V60, quantity: 1 }],
+      }),
+    ).toEqual({
       cart: null,
-      userErrors: [{ field: ['cartId'], code: 'INVALID', message: 'The specified cart does not exist.' }],
+      userErrors: [
+        { field: ['cartId'], code: 'INVALID', message: 'The specified cart does not exist.' },
+      ],
     });
-    expect(store.placeOrder(cart.id)).toEqual({ ok: false, message: 'This cart does not exist or was already checked out.' });
+    expect(store.placeOrder(cart.id)).toEqual({
+      ok: false,
+      message: 'This cart does not exist or was already checked out.',
+    });
   });
 
   it('a change renews the lifetime; reading does not', async () => {
     const cart = await createCart(store, [{ merchandiseId: V60, quantity: 1 }]);
     now += 10 * DAY;
     await readCart(store, cart.id);
-    await mutate(store, ...LINES_ADD, { cartId: cart.id, lines: [{ merchandiseId: V60, quantity: 1 }] });
+    await mutate(store, ...LINES_ADD, {
+      cartId: cart.id,
+      lines: [{ merchandiseId: V60, quantity: 1 }],
+    });
     now += 13 * DAY;
     expect((await readCart(store, cart.id))?.totalQuantity).toBe(2);
     now += 1 * DAY;
@@ -97,7 +177,10 @@ describe('carts expire 14 days after their last change', () => {
 
   it('expired carts and their lines are deleted; checked-out and live carts stay', async () => {
     store.deleteExpiredCarts();
-    const expired = await Promise.all([createCart(store, [{ merchandiseId: V60, quantity: 2 }]), createCart(store)]);
+    const expired = await Promise.all([
+      createCart(store, [{ merchandiseId: V60, quantity: 2 }]),
+      createCart(store),
+    ]);
     const ordered = await createCart(store, [{ merchandiseId: D90, quantity: 1 }]);
     expect(store.placeOrder(ordered.id).ok).toBe(true);
     now += 10 * DAY;

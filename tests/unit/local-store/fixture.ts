@@ -15,7 +15,15 @@ export const catalog: Catalog = {
       description: 'Vitamin D3 & K2 <b>together</b>.\n\nTake one softgel a day.',
       image: { path: '/images/test.svg', alt: 'Test bottle', width: 600, height: 600 },
       variants: [
-        { sku: 'T-60', size: 60, title: '60 softgels', price: '19.00', compareAtPrice: null, stock: 500, image: null },
+        {
+          sku: 'T-60',
+          size: 60,
+          title: '60 softgels',
+          price: '19.00',
+          compareAtPrice: null,
+          stock: 500,
+          image: null,
+        },
         {
           sku: 'T-120',
           size: 120,
@@ -23,7 +31,12 @@ export const catalog: Catalog = {
           price: '32.00',
           compareAtPrice: '38.00',
           stock: 5,
-          image: { path: '/images/test-120.svg', alt: 'Large test bottle', width: 600, height: 800 },
+          image: {
+            path: '/images/test-120.svg',
+            alt: 'Large test bottle',
+            width: 600,
+            height: 800,
+          },
         },
       ],
       subscriptions: [
@@ -38,8 +51,24 @@ export const catalog: Catalog = {
       description: 'Another test product.',
       image: { path: '/images/test-d3.svg', alt: 'Test D3 bottle', width: 600, height: 600 },
       variants: [
-        { sku: 'D-30', size: 30, title: '30 softgels', price: '12.50', compareAtPrice: null, stock: 0, image: null },
-        { sku: 'D-90', size: 90, title: '90 softgels', price: '29.99', compareAtPrice: '34.99', stock: 40, image: null },
+        {
+          sku: 'D-30',
+          size: 30,
+          title: '30 softgels',
+          price: '12.50',
+          compareAtPrice: null,
+          stock: 0,
+          image: null,
+        },
+        {
+          sku: 'D-90',
+          size: 90,
+          title: '90 softgels',
+          price: '29.99',
+          compareAtPrice: '34.99',
+          stock: 40,
+          image: null,
+        },
       ],
       subscriptions: [],
     },
@@ -59,17 +88,32 @@ export const PLAN30 = 'gid://shopify/SellingPlan/test-d3k2-30d';
 export const PLAN60 = 'gid://shopify/SellingPlan/test-d3k2-60d';
 export const SITE_URL = 'http://shop.test';
 
-export function freshStore(options: Partial<Pick<LocalStoreOptions, 'clock' | 'readonly'>> & { dataDir?: string } = {}): { store: LocalStore; dataDir: string } {
+export function freshStore(
+  options: Partial<Pick<LocalStoreOptions, 'clock' | 'readonly'>> & { dataDir?: string } = {},
+): { store: LocalStore; dataDir: string } {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-store-test-'));
-  return { store: createLocalStore({ catalog, dataDir, siteUrl: SITE_URL, clock: options.clock, readonly: options.readonly }), dataDir };
+  return {
+    store: createLocalStore({
+      catalog,
+      dataDir,
+      siteUrl: SITE_URL,
+      clock: options.clock,
+      readonly: options.readonly,
+    }),
+    dataDir,
+  };
 }
 
 /** Every row of every table, read through a second connection: "nothing changed" means this is equal. */
 export function dbSnapshot(dataDir: string): string {
   const db = new Database(path.join(dataDir, 'local-store.sqlite'), { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .all() as Array<{ name: string }>;
+    return JSON.stringify(
+      tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    );
   } finally {
     db.close();
   }
@@ -126,14 +170,24 @@ export interface Payload {
 export const PAYLOAD = `cart { ${CART_FIELDS} } userErrors { field message code }`;
 
 /** Runs an operation in process and returns its data, failing the test on GraphQL errors. */
-export async function run<T>(store: LocalStore, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function run<T>(
+  store: LocalStore,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const result = await store.execute({ query, variables });
-  if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join('; '));
+  if (result.errors?.length)
+    throw new Error(result.errors.map((error) => error.message).join('; '));
   return JSON.parse(JSON.stringify(result.data)) as T;
 }
 
 /** Runs one of the cart mutations and returns its payload. */
-export async function mutate(store: LocalStore, mutation: string, args: string, variables: Record<string, unknown>): Promise<Payload> {
+export async function mutate(
+  store: LocalStore,
+  mutation: string,
+  args: string,
+  variables: Record<string, unknown>,
+): Promise<Payload> {
   const declared = Object.keys(variables);
   const types: Record<string, string> = {
     cartId: 'ID!',
@@ -143,23 +197,40 @@ export async function mutate(store: LocalStore, mutation: string, args: string, 
     discountCodes: '[String!]!',
   };
   const signature = declared.map((name) => `$${name}: ${types[name]}`).join(', ');
-  const data = await run<Record<string, Payload>>(store, `mutation(${signature}) { ${mutation}(${args}) { ${PAYLOAD} } }`, variables);
+  const data = await run<Record<string, Payload>>(
+    store,
+    `mutation(${signature}) { ${mutation}(${args}) { ${PAYLOAD} } }`,
+    variables,
+  );
   return data[mutation]!;
 }
 
 export const LINES_ADD = ['cartLinesAdd', 'cartId: $cartId, lines: $lines'] as const;
 export const LINES_UPDATE = ['cartLinesUpdate', 'cartId: $cartId, lines: $lines'] as const;
 export const LINES_REMOVE = ['cartLinesRemove', 'cartId: $cartId, lineIds: $lineIds'] as const;
-export const DISCOUNT_CODES = ['cartDiscountCodesUpdate', 'cartId: $cartId, discountCodes: $discountCodes'] as const;
+export const DISCOUNT_CODES = [
+  'cartDiscountCodesUpdate',
+  'cartId: $cartId, discountCodes: $discountCodes',
+] as const;
 
-export async function createCart(store: LocalStore, lines: Array<{ merchandiseId: string; quantity: number; sellingPlanId?: string }> = []): Promise<CartShape> {
+export async function createCart(
+  store: LocalStore,
+  lines: Array<{ merchandiseId: string; quantity: number; sellingPlanId?: string }> = [],
+): Promise<CartShape> {
   const payload = await mutate(store, 'cartCreate', 'input: $input', { input: { lines } });
   if (!payload.cart) throw new Error(JSON.stringify(payload.userErrors));
   return payload.cart;
 }
 
 export async function readCart(store: LocalStore, id: string): Promise<CartShape | null> {
-  return (await run<{ cart: CartShape | null }>(store, `query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id })).cart;
+  return (
+    await run<{ cart: CartShape | null }>(
+      store,
+      `query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`,
+      { id },
+    )
+  ).cart;
 }
 
-export const quantities = (cart: CartShape | null) => cart?.lines.nodes.map((node) => [node.merchandise.title, node.quantity]);
+export const quantities = (cart: CartShape | null) =>
+  cart?.lines.nodes.map((node) => [node.merchandise.title, node.quantity]);

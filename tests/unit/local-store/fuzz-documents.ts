@@ -53,12 +53,33 @@ const first = fc.oneof(
   fc.constant('(first: 2, after: "MA")'),
   fc.constant('(last: 2)'),
 );
-const handle = fc.oneof(fc.constantFrom('"fuzz-0"', '"fuzz-1"', '"nope"', '$handle'), fc.string({ maxLength: 8 }).map((text) => JSON.stringify(text)));
-const variantIds = ['"gid://shopify/ProductVariant/F0-1"', '"gid://shopify/ProductVariant/F1-5"', '"gid://shopify/ProductVariant/nope"', '$variantId'];
-const planIds = ['', ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-0-30d"', ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-1-90d"', ', sellingPlanId: "gid://shopify/SellingPlan/nope"', ', sellingPlanId: null'];
+const handle = fc.oneof(
+  fc.constantFrom('"fuzz-0"', '"fuzz-1"', '"nope"', '$handle'),
+  fc.string({ maxLength: 8 }).map((text) => JSON.stringify(text)),
+);
+const variantIds = [
+  '"gid://shopify/ProductVariant/F0-1"',
+  '"gid://shopify/ProductVariant/F1-5"',
+  '"gid://shopify/ProductVariant/nope"',
+  '$variantId',
+];
+const planIds = [
+  '',
+  ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-0-30d"',
+  ', sellingPlanId: "gid://shopify/SellingPlan/fuzz-1-90d"',
+  ', sellingPlanId: "gid://shopify/SellingPlan/nope"',
+  ', sellingPlanId: null',
+];
 const lineInput = fc
-  .record({ merchandiseId: fc.constantFrom(...variantIds), quantity: fc.oneof(fc.integer({ min: -2, max: 130 }), fc.constant(1)), plan: fc.constantFrom(...planIds) })
-  .map(({ merchandiseId, quantity, plan }) => `{ merchandiseId: ${merchandiseId}, quantity: ${quantity}${plan} }`);
+  .record({
+    merchandiseId: fc.constantFrom(...variantIds),
+    quantity: fc.oneof(fc.integer({ min: -2, max: 130 }), fc.constant(1)),
+    plan: fc.constantFrom(...planIds),
+  })
+  .map(
+    ({ merchandiseId, quantity, plan }) =>
+      `{ merchandiseId: ${merchandiseId}, quantity: ${quantity}${plan} }`,
+  );
 const lineInputs = fc.array(lineInput, { maxLength: 3 }).map((lines) => `[${lines.join(', ')}]`);
 const cartId = fc.constantFrom('$cartId', '"gid://shopify/Cart/nope"', '"garbage"');
 
@@ -73,16 +94,47 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: '__typename' },
   ],
   Mutation: [
-    { name: 'cartCreate', args: fc.oneof(fc.constant(''), lineInputs.map((lines) => `(input: { lines: ${lines} })`), fc.constant('(input: { note: "hi" })')), type: 'CartPayload' },
-    { name: 'cartLinesAdd', args: fc.tuple(cartId, lineInputs).map(([id, lines]) => `(cartId: ${id}, lines: ${lines})`), type: 'CartPayload' },
     {
-      name: 'cartLinesUpdate',
-      args: fc.tuple(cartId, fc.integer({ min: -1, max: 130 }), fc.constantFrom(...planIds)).map(([id, quantity, plan]) => `(cartId: ${id}, lines: [{ id: $lineId, quantity: ${quantity}${plan} }])`),
+      name: 'cartCreate',
+      args: fc.oneof(
+        fc.constant(''),
+        lineInputs.map((lines) => `(input: { lines: ${lines} })`),
+        fc.constant('(input: { note: "hi" })'),
+      ),
       type: 'CartPayload',
     },
-    { name: 'cartLinesRemove', args: cartId.map((id) => `(cartId: ${id}, lineIds: [$lineId])`), type: 'CartPayload' },
-    { name: 'cartDiscountCodesUpdate', args: fc.tuple(cartId, fc.constantFrom('["WELCOME10"]', '["nope", "welcome10"]', '[]')).map(([id, codes]) => `(cartId: ${id}, discountCodes: ${codes})`), type: 'CartPayload' },
-    { name: 'cartNoteUpdate', args: cartId.map((id) => `(cartId: ${id}, note: "x")`), type: 'CartPayload' },
+    {
+      name: 'cartLinesAdd',
+      args: fc.tuple(cartId, lineInputs).map(([id, lines]) => `(cartId: ${id}, lines: ${lines})`),
+      type: 'CartPayload',
+    },
+    {
+      name: 'cartLinesUpdate',
+      args: fc
+        .tuple(cartId, fc.integer({ min: -1, max: 130 }), fc.constantFrom(...planIds))
+        .map(
+          ([id, quantity, plan]) =>
+            `(cartId: ${id}, lines: [{ id: $lineId, quantity: ${quantity}${plan} }])`,
+        ),
+      type: 'CartPayload',
+    },
+    {
+      name: 'cartLinesRemove',
+      args: cartId.map((id) => `(cartId: ${id}, lineIds: [$lineId])`),
+      type: 'CartPayload',
+    },
+    {
+      name: 'cartDiscountCodesUpdate',
+      args: fc
+        .tuple(cartId, fc.constantFrom('["WELCOME10"]', '["nope", "welcome10"]', '[]'))
+        .map(([id, codes]) => `(cartId: ${id}, discountCodes: ${codes})`),
+      type: 'CartPayload',
+    },
+    {
+      name: 'cartNoteUpdate',
+      args: cartId.map((id) => `(cartId: ${id}, note: "x")`),
+      type: 'CartPayload',
+    },
   ],
   CartPayload: [
     { name: 'cart', type: 'Cart' },
@@ -103,7 +155,11 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'sellingPlanGroups', args: first, type: 'SellingPlanGroupConnection' },
   ],
   SellingPlanGroupConnection: [{ name: 'nodes', type: 'SellingPlanGroup' }],
-  SellingPlanGroup: [{ name: 'name' }, { name: 'appName' }, { name: 'sellingPlans', args: first, type: 'SellingPlanConnection' }],
+  SellingPlanGroup: [
+    { name: 'name' },
+    { name: 'appName' },
+    { name: 'sellingPlans', args: first, type: 'SellingPlanConnection' },
+  ],
   SellingPlanConnection: [{ name: 'nodes', type: 'SellingPlan' }],
   SellingPlan: [
     { name: 'id' },
@@ -114,7 +170,14 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { name: 'priceAdjustments', type: 'SellingPlanPriceAdjustment' },
   ],
   SellingPlanOption: [{ name: 'name' }, { name: 'value' }],
-  SellingPlanPriceAdjustment: [{ name: 'orderCount' }, { name: 'adjustmentValue', type: 'SellingPlanPercentagePriceAdjustment', on: 'SellingPlanPercentagePriceAdjustment' }],
+  SellingPlanPriceAdjustment: [
+    { name: 'orderCount' },
+    {
+      name: 'adjustmentValue',
+      type: 'SellingPlanPercentagePriceAdjustment',
+      on: 'SellingPlanPercentagePriceAdjustment',
+    },
+  ],
   SellingPlanPercentagePriceAdjustment: [{ name: 'adjustmentPercentage' }],
   SellingPlanAllocationConnection: [{ name: 'nodes', type: 'SellingPlanAllocation' }],
   SellingPlanAllocation: [
@@ -184,15 +247,39 @@ interface FieldNode {
   asFragment: boolean;
 }
 
-const alias = fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'again', 'x1') });
+const alias = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'again', 'x1') },
+);
 
 /** A selection set of `type`, nested up to `depth` more levels (deep enough to pass the depth limit). */
 function selection(type: string, depth: number): fc.Arbitrary<FieldNode[]> {
   const specs = FIELDS[type] ?? [{ name: '__typename' }];
   const node = fc.constantFrom(...specs).chain((spec): fc.Arbitrary<FieldNode> => {
     const childType = spec.type;
-    const children = childType && depth > 0 ? selection(childType, depth - 1).map((set): FieldNode[] | null => set) : fc.constant(childType ? ([{ alias: null, spec: { name: '__typename' }, args: '', children: null, asFragment: false }] as FieldNode[]) : null);
-    return fc.record({ alias, spec: fc.constant(spec), args: spec.args ?? fc.constant(''), children, asFragment: fc.boolean() });
+    const children =
+      childType && depth > 0
+        ? selection(childType, depth - 1).map((set): FieldNode[] | null => set)
+        : fc.constant(
+            childType
+              ? ([
+                  {
+                    alias: null,
+                    spec: { name: '__typename' },
+                    args: '',
+                    children: null,
+                    asFragment: false,
+                  },
+                ] as FieldNode[])
+              : null,
+          );
+    return fc.record({
+      alias,
+      spec: fc.constant(spec),
+      args: spec.args ?? fc.constant(''),
+      children,
+      asFragment: fc.boolean(),
+    });
   });
   return fc.array(node, { minLength: 1, maxLength: 3 });
 }
@@ -206,7 +293,12 @@ function print(nodes: FieldNode[], type: string, fragments: string[]): string {
       const childType = node.spec.type!;
       let body = print(node.children, childType, fragments);
       if (node.spec.on) body = `... on ${node.spec.on} { ${body} }`;
-      if (node.asFragment && !node.spec.on && /^[A-Z]/.test(childType) && !['CartPayload', 'BaseCartLine'].includes(childType)) {
+      if (
+        node.asFragment &&
+        !node.spec.on &&
+        /^[A-Z]/.test(childType) &&
+        !['CartPayload', 'BaseCartLine'].includes(childType)
+      ) {
         const name = `F${fragments.length}`;
         fragments.push(`fragment ${name} on ${childType} { ${body} }`);
         // The same fragment spread twice, as fragment-multiplying attacks do.
@@ -219,14 +311,34 @@ function print(nodes: FieldNode[], type: string, fragments: string[]): string {
 
 /** Declares every variable a document may use; unused ones are a validation error, which is fine to test too. */
 function declare(text: string): string {
-  const used = ['cartId', 'n', 'handle', 'variantId', 'lineId'].filter((name) => text.includes(`$${name}`));
-  const types: Record<string, string> = { cartId: 'ID!', n: 'Int', handle: 'String!', variantId: 'ID!', lineId: 'ID!' };
+  const used = ['cartId', 'n', 'handle', 'variantId', 'lineId'].filter((name) =>
+    text.includes(`$${name}`),
+  );
+  const types: Record<string, string> = {
+    cartId: 'ID!',
+    n: 'Int',
+    handle: 'String!',
+    variantId: 'ID!',
+    lineId: 'ID!',
+  };
   return used.length ? `(${used.map((name) => `$${name}: ${types[name]}`).join(', ')})` : '';
 }
 
 const operation = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 24 }).chain((depth) => selection('QueryRoot', depth)).map((nodes) => ['query', nodes] as const) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 6 }).chain((depth) => selection('Mutation', depth)).map((nodes) => ['mutation', nodes] as const) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .integer({ min: 0, max: 24 })
+      .chain((depth) => selection('QueryRoot', depth))
+      .map((nodes) => ['query', nodes] as const),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 0, max: 6 })
+      .chain((depth) => selection('Mutation', depth))
+      .map((nodes) => ['mutation', nodes] as const),
+  },
 );
 
 const wellFormed = operation.map(([kind, nodes]) => {
@@ -236,21 +348,35 @@ const wellFormed = operation.map(([kind, nodes]) => {
 });
 
 /** Damage done to a document's text: the parser and validation must refuse it cleanly. */
-const garbled = fc.tuple(wellFormed, fc.nat(), fc.nat(), fc.string({ maxLength: 12 })).map(([text, at, length, insert]) => {
-  const start = at % (text.length + 1);
-  return text.slice(0, start) + insert + text.slice(start + (length % 20));
-});
+const garbled = fc
+  .tuple(wellFormed, fc.nat(), fc.nat(), fc.string({ maxLength: 12 }))
+  .map(([text, at, length, insert]) => {
+    const start = at % (text.length + 1);
+    return text.slice(0, start) + insert + text.slice(start + (length % 20));
+  });
 
 /** Lists inside lists, sized by a variable the cost limit cannot see: what the time and size limits are for. */
 const fanOut = fc
-  .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('id', 'id title price { amount }', 'title sku image { url altText }'), fc.integer({ min: 1, max: 4 }))
+  .tuple(
+    fc.integer({ min: 1, max: 6 }),
+    fc.constantFrom('id', 'id title price { amount }', 'title sku image { url altText }'),
+    fc.integer({ min: 1, max: 4 }),
+  )
   .map(([hops, leaf, copies]) => {
     const chain = `${'variants(first: $n) { nodes { product { '.repeat(hops - 1)}variants(first: $n) { nodes { ${leaf} } }${' } } }'.repeat(hops - 1)}`;
-    const products = Array.from({ length: copies }, (_, index) => `p${index}: product(handle: "fuzz-${index % 3}") { ${chain} }`);
+    const products = Array.from(
+      { length: copies },
+      (_, index) => `p${index}: product(handle: "fuzz-${index % 3}") { ${chain} }`,
+    );
     return `query Fuzz($n: Int) { ${products.join(' ')} }`;
   });
 
-const deepText = fc.integer({ min: 1, max: 700 }).map((levels) => `{ product(handle: "fuzz-0") { ${'variants(first: 2) { nodes { product { '.repeat(levels)}id${' } } }'.repeat(levels)} } }`);
+const deepText = fc
+  .integer({ min: 1, max: 700 })
+  .map(
+    (levels) =>
+      `{ product(handle: "fuzz-0") { ${'variants(first: 2) { nodes { product { '.repeat(levels)}id${' } } }'.repeat(levels)} } }`,
+  );
 
 export const query: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 24, arbitrary: wellFormed },
@@ -266,14 +392,27 @@ export function variables(ids: { cartId: string; lineId: string }): fc.Arbitrary
   const plausible = fc.record(
     {
       cartId: fc.oneof(fc.constant(ids.cartId), fc.string({ maxLength: 30 }), fc.constant(null)),
-      n: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.constant(2 ** 31), fc.double(), fc.constant('5')),
+      n: fc.oneof(
+        fc.integer({ min: -5, max: 300 }),
+        fc.constant(2 ** 31),
+        fc.double(),
+        fc.constant('5'),
+      ),
       handle: fc.constantFrom('fuzz-0', 'fuzz-2', '', 'x'.repeat(2000)),
-      variantId: fc.constantFrom('gid://shopify/ProductVariant/F0-1', 'gid://shopify/ProductVariant/F2-24', 'nope'),
+      variantId: fc.constantFrom(
+        'gid://shopify/ProductVariant/F0-1',
+        'gid://shopify/ProductVariant/F2-24',
+        'nope',
+      ),
       lineId: fc.oneof(fc.constant(ids.lineId), fc.string({ maxLength: 20 })),
     },
     { requiredKeys: [] },
   );
-  return fc.oneof({ weight: 20, arbitrary: plausible }, { weight: 1, arbitrary: fc.jsonValue() }, { weight: 1, arbitrary: fc.anything() });
+  return fc.oneof(
+    { weight: 20, arbitrary: plausible },
+    { weight: 1, arbitrary: fc.jsonValue() },
+    { weight: 1, arbitrary: fc.anything() },
+  );
 }
 
 export const request = (ids: { cartId: string; lineId: string }) =>
@@ -283,9 +422,12 @@ export const request = (ids: { cartId: string; lineId: string }) =>
       arbitrary: fc.record({
         query,
         variables: variables(ids),
-        operationName: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.constant('Fuzz') }, { weight: 1, arbitrary: fc.constant('Other') }),
+        operationName: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(undefined) },
+          { weight: 3, arbitrary: fc.constant('Fuzz') },
+          { weight: 1, arbitrary: fc.constant('Other') },
+        ),
       }),
     },
     { weight: 1, arbitrary: fc.anything() },
   );
-

@@ -10,8 +10,15 @@ const WORKER = fileURLToPath(new URL('./store-worker.ts', import.meta.url));
  * file), lets them all open the store, then releases them at once.
  */
 export async function inProcesses(dataDir: string, tasks: WorkerTask[]): Promise<WorkerReport[]> {
-  const children = tasks.map((task) => fork(WORKER, [JSON.stringify({ catalog, dataDir, task })], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
-  await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
+  const children = tasks.map((task) =>
+    fork(WORKER, [JSON.stringify({ catalog, dataDir, task })], {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'inherit',
+    }),
+  );
+  await Promise.all(
+    children.map((child) => new Promise((resolve) => child.once('message', resolve))),
+  );
   const reports = children.map(
     (child) =>
       new Promise<WorkerReport>((resolve, reject) => {

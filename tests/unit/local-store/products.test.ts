@@ -27,7 +27,9 @@ describe('product(handle:)', () => {
       title: 'Test D3 + K2',
       vendor: 'Test Brand',
       availableForSale: true,
-      options: [{ name: 'Size', optionValues: [{ name: '60 softgels' }, { name: '120 softgels' }] }],
+      options: [
+        { name: 'Size', optionValues: [{ name: '60 softgels' }, { name: '120 softgels' }] },
+      ],
       variants: {
         nodes: [
           {
@@ -40,7 +42,12 @@ describe('product(handle:)', () => {
             compareAtPrice: null,
             selectedOptions: [{ name: 'Size', value: '60 softgels' }],
             // A variant without its own image shows the product's.
-            image: { url: 'http://shop.test/images/test.svg', altText: 'Test bottle', width: 600, height: 600 },
+            image: {
+              url: 'http://shop.test/images/test.svg',
+              altText: 'Test bottle',
+              width: 600,
+              height: 600,
+            },
             product: { handle: 'test-d3k2' },
           },
           {
@@ -52,7 +59,12 @@ describe('product(handle:)', () => {
             price: { amount: '32.0', currencyCode: 'USD' },
             compareAtPrice: { amount: '38.0', currencyCode: 'USD' },
             selectedOptions: [{ name: 'Size', value: '120 softgels' }],
-            image: { url: 'http://shop.test/images/test-120.svg', altText: 'Large test bottle', width: 600, height: 800 },
+            image: {
+              url: 'http://shop.test/images/test-120.svg',
+              altText: 'Large test bottle',
+              width: 600,
+              height: 800,
+            },
             product: { handle: 'test-d3k2' },
           },
         ],
@@ -61,7 +73,14 @@ describe('product(handle:)', () => {
   });
 
   it('marks a sold-out size unavailable, and the product available while one size is in stock', async () => {
-    const { product } = await run<{ product: { availableForSale: boolean; variants: { nodes: Array<{ id: string; availableForSale: boolean; quantityAvailable: number }> } } }>(
+    const { product } = await run<{
+      product: {
+        availableForSale: boolean;
+        variants: {
+          nodes: Array<{ id: string; availableForSale: boolean; quantityAvailable: number }>;
+        };
+      };
+    }>(
       store,
       '{ product(handle: "test-d3") { availableForSale variants(first: 5) { nodes { id availableForSale quantityAvailable } } } }',
     );
@@ -81,7 +100,9 @@ describe('product(handle:)', () => {
   });
 
   it('honours first: on variants and options', async () => {
-    const { product } = await run<{ product: { variants: { nodes: Array<{ id: string }> }; options: unknown[] } }>(
+    const { product } = await run<{
+      product: { variants: { nodes: Array<{ id: string }> }; options: unknown[] };
+    }>(
       store,
       '{ product(handle: "test-d3k2") { variants(first: 1) { nodes { id } } options(first: 0) { name } } }',
     );

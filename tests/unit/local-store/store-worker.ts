@@ -2,8 +2,8 @@
  * A second server process on the same SQLite file, as `next start` workers are. Driven over IPC
  * (processes.ts): it opens the store, says "ready", and runs its task on "go".
  */
-import type { Catalog } from '../../../lib/content/catalog-types';
 import { createLocalStore } from '../../../lib/storefront/local/index';
+import type { Catalog } from '../../../lib/content/catalog-types';
 
 export type WorkerTask =
   | { kind: 'add'; carts: string[]; merchandiseId: string; rounds: number }
@@ -26,7 +26,11 @@ const UPDATE = `mutation Update($cartId: ID!, $lines: [CartLineUpdateInput!]!) {
 const REMOVE = `mutation Remove($cartId: ID!, $lineIds: [ID!]!) { cartLinesRemove(cartId: $cartId, lineIds: $lineIds) { cart { totalQuantity } userErrors { message } } }`;
 const READ = `query Read($cartId: ID!) { cart(id: $cartId) { totalQuantity cost { totalAmount { amount } } lines(first: 10) { nodes { id quantity } } } }`;
 
-const { catalog, dataDir, task } = JSON.parse(process.argv[2]!) as { catalog: Catalog; dataDir: string; task: WorkerTask };
+const { catalog, dataDir, task } = JSON.parse(process.argv[2]!) as {
+  catalog: Catalog;
+  dataDir: string;
+  task: WorkerTask;
+};
 const store = createLocalStore({ catalog, dataDir, siteUrl: 'http://shop.test' });
 const report: WorkerReport = { added: 0, refused: [], errors: [] };
 
@@ -36,12 +40,19 @@ async function write(durationMs: number, merchandiseIds: string[]): Promise<void
   const run = async (query: string, variables: Record<string, unknown>) => {
     const result = await store.execute({ query, variables });
     operations++;
-    if (result.errors) report.errors.push(...result.errors.map((error) => `${/^\w+ (\w+)/.exec(query)![1]}: ${error.message}`));
-    return result.data as Record<string, { cart: { id: string; lines: { nodes: Array<{ id: string }> } } | null }> | undefined;
+    if (result.errors)
+      report.errors.push(
+        ...result.errors.map((error) => `${/^\w+ (\w+)/.exec(query)![1]}: ${error.message}`),
+      );
+    return result.data as
+      | Record<string, { cart: { id: string; lines: { nodes: Array<{ id: string }> } } | null }>
+      | undefined;
   };
   while (Date.now() < end) {
     const [first, second] = merchandiseIds;
-    const created = await run(CREATE, { input: { lines: [{ merchandiseId: first, quantity: 1 }] } });
+    const created = await run(CREATE, {
+      input: { lines: [{ merchandiseId: first, quantity: 1 }] },
+    });
     const cart = created?.cartCreate?.cart;
     if (!cart) continue;
     await run(ADD, { cartId: cart.id, lines: [{ merchandiseId: second, quantity: 1 }] });
@@ -58,10 +69,15 @@ process.on('message', async () => {
   if (task.kind === 'add') {
     for (let round = 0; round < task.rounds; round++) {
       for (const cartId of task.carts) {
-        const result = await store.execute({ query: ADD, variables: { cartId, lines: [{ merchandiseId: task.merchandiseId, quantity: 1 }] } });
-        const data = result.data as { cartLinesAdd: { userErrors: Array<{ message: string }> } } | undefined;
+        const result = await store.execute({
+          query: ADD,
+          variables: { cartId, lines: [{ merchandiseId: task.merchandiseId, quantity: 1 }] },
+        });
+        const data = result.data as
+          { cartLinesAdd: { userErrors: Array<{ message: string }> } } | undefined;
         if (result.errors) report.errors.push(...result.errors.map((error) => error.message));
-        else if (data?.cartLinesAdd.userErrors.length) report.refused.push(...data.cartLinesAdd.userErrors.map((error) => error.message));
+        else if (data?.cartLinesAdd.userErrors.length)
+          report.refused.push(...data.cartLinesAdd.userErrors.map((error) => error.message));
         else report.added++;
       }
     }

@@ -17,10 +17,19 @@ describe('the write-ahead log stays bounded under sustained writes', () => {
       const size = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
       peak = Math.max(peak, size);
     }, 50);
-    const reports = await inProcesses(dataDir, Array.from({ length: 6 }, () => ({ kind: 'write' as const, durationMs: 15_000, merchandiseIds: [V60, D90] })));
+    const reports = await inProcesses(
+      dataDir,
+      Array.from({ length: 6 }, () => ({
+        kind: 'write' as const,
+        durationMs: 15_000,
+        merchandiseIds: [V60, D90],
+      })),
+    );
     clearInterval(sampler);
     const operations = reports.reduce((sum, report) => sum + (report.operations ?? 0), 0);
-    console.log(`[wal] peak ${(peak / MB).toFixed(1)} MB over ${operations} operations (${reports.map((report) => report.operations).join(', ')} per process)`);
+    console.log(
+      `[wal] peak ${(peak / MB).toFixed(1)} MB over ${operations} operations (${reports.map((report) => report.operations).join(', ')} per process)`,
+    );
     // Stock runs out along the way (refusals are userErrors, not errors); nothing may fail outright.
     expect(reports.flatMap((report) => report.errors)).toEqual([]);
     expect(operations).toBeGreaterThan(10_000);

@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import * as documents from '@/lib/storefront/documents';
 
 const require = createRequire(import.meta.url);
-const introspection = require('@shopify/hydrogen-react/storefront.schema.json') as IntrospectionQuery | { data: IntrospectionQuery };
+const introspection = require('@shopify/hydrogen-react/storefront.schema.json') as
+  IntrospectionQuery | { data: IntrospectionQuery };
 const schema = buildClientSchema('data' in introspection ? introspection.data : introspection);
 
 describe('GraphQL documents validate against the Storefront API schema hydrogen-react ships', () => {
-  const appDocuments = Object.entries(documents as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const appDocuments = Object.entries(documents as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
 
   it('covers every document the app sends', () => {
     expect(appDocuments.map(([name]) => name).sort()).toEqual(

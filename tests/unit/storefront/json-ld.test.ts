@@ -3,7 +3,10 @@ import { serializeJsonLd } from '@/lib/seo/json-ld';
 
 describe('JSON-LD serialization', () => {
   it('cannot be broken out of by content containing </script> or HTML comments', () => {
-    const data = { name: 'D3 </script><script>alert(1)</script>', description: '<!-- x --> & \u2028' };
+    const data = {
+      name: 'D3 </script><script>alert(1)</script>',
+      description: '<!-- x --> & \u2028',
+    };
     const serialized = serializeJsonLd(data);
     expect(serialized).not.toMatch(/<\/?script/i);
     expect(serialized).not.toContain('<!--');

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog, freshStore } from '../local-store/fixture';
+import type { AddressInfo } from 'node:net';
 
 vi.mock('server-only', () => ({}));
 
@@ -19,7 +19,8 @@ async function listen(handler: http.RequestListener): Promise<http.Server> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
-const origin = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const origin = (server: http.Server) =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 beforeAll(async () => {
   shopify = await listen(async (request, response) => {
@@ -27,7 +28,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     // Stands in for Shopify: the same documents executed against the Storefront schema.
-    const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+    const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      query: string;
+      variables?: Record<string, unknown>;
+    };
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(await store.execute({ query, variables })));
   });
@@ -59,7 +63,9 @@ describe('the storefront client in Shopify mode', () => {
     useStore(origin(shopify));
     const { getProductOffer, addToCart, getCart } = await import('@/lib/storefront');
     const offer = await getProductOffer('test-d3k2');
-    expect(offer.ok && offer.product.variants.nodes.map((variant) => variant.price.amount)).toEqual(['19.0', '32.0']);
+    expect(offer.ok && offer.product.variants.nodes.map((variant) => variant.price.amount)).toEqual(
+      ['19.0', '32.0'],
+    );
     expect(seenHeaders.at(-1)?.['x-shopify-storefront-access-token']).toBe('public-token-123');
 
     const change = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 2);
@@ -70,17 +76,30 @@ describe('the storefront client in Shopify mode', () => {
 
   it('subscribe & save over HTTP: add on a plan, switch plans, back to one-time, and the cart view names the plan', async () => {
     useStore(origin(shopify));
-    const { getProductOffer, addToCart, updateLineSellingPlan, subscriptionOptions, toCartView } = await import('@/lib/storefront');
+    const { getProductOffer, addToCart, updateLineSellingPlan, subscriptionOptions, toCartView } =
+      await import('@/lib/storefront');
     const offer = await getProductOffer('test-d3k2');
     if (!offer.ok) throw new Error(offer.message);
     const [thirty, sixty] = subscriptionOptions(offer.product, offer.product.variants.nodes[0]!);
-    const added = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 2, {}, thirty!.id);
+    const added = await addToCart(
+      undefined,
+      'gid://shopify/ProductVariant/T-60',
+      2,
+      {},
+      thirty!.id,
+    );
     expect(added.userErrors).toEqual([]);
     let change = added;
     const line = () => toCartView(change.cart!).lines[0]!;
-    expect([line().sellingPlan, line().unitPrice.amount]).toEqual([{ id: thirty!.id, name: 'Delivers every 30 days, 10% off' }, '17.1']);
+    expect([line().sellingPlan, line().unitPrice.amount]).toEqual([
+      { id: thirty!.id, name: 'Delivers every 30 days, 10% off' },
+      '17.1',
+    ]);
     change = await updateLineSellingPlan(added.cart!.id, line().id, sixty!.id);
-    expect([line().sellingPlan?.name, line().unitPrice.amount]).toEqual(['Every two months, 15% off', '16.15']);
+    expect([line().sellingPlan?.name, line().unitPrice.amount]).toEqual([
+      'Every two months, 15% off',
+      '16.15',
+    ]);
     change = await updateLineSellingPlan(added.cart!.id, line().id, null);
     expect([line().sellingPlan, line().unitPrice.amount]).toEqual([null, '19.0']);
   });
@@ -89,7 +108,9 @@ describe('the storefront client in Shopify mode', () => {
     useStore(origin(shopify));
     vi.stubEnv('PRIVATE_STOREFRONT_API_TOKEN', 'shpat_private_456');
     const { addToCart } = await import('@/lib/storefront');
-    const change = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 1, { buyerIp: '203.0.113.7' });
+    const change = await addToCart(undefined, 'gid://shopify/ProductVariant/T-60', 1, {
+      buyerIp: '203.0.113.7',
+    });
     expect(change.userErrors).toEqual([]);
     const headers = seenHeaders.at(-1)!;
     expect(headers['shopify-storefront-private-token']).toBe('shpat_private_456');
@@ -101,14 +122,24 @@ describe('the storefront client in Shopify mode', () => {
     useStore(origin(slow));
     const { getProductOffer } = await import('@/lib/storefront');
     const started = Date.now();
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store is taking too long to answer. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({
+      ok: false,
+      storeFailed: true,
+      message:
+        'The store is taking too long to answer. Prices and buying are unavailable for the moment.',
+    });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('a dead port: unreachable, in words', async () => {
     useStore('http://127.0.0.1:9');
     const { getProductOffer, getCart, StorefrontError } = await import('@/lib/storefront');
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store cannot be reached right now. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({
+      ok: false,
+      storeFailed: true,
+      message:
+        'The store cannot be reached right now. Prices and buying are unavailable for the moment.',
+    });
     await expect(getCart('gid://shopify/Cart/x')).rejects.toBeInstanceOf(StorefrontError);
   });
 
@@ -119,13 +150,22 @@ describe('the storefront client in Shopify mode', () => {
     });
     useStore(origin(throttled));
     const { getProductOffer } = await import('@/lib/storefront');
-    expect(await getProductOffer('test-d3k2')).toEqual({ ok: false, storeFailed: true, message: 'The store could not answer this request. Prices and buying are unavailable for the moment.' });
+    expect(await getProductOffer('test-d3k2')).toEqual({
+      ok: false,
+      storeFailed: true,
+      message:
+        'The store could not answer this request. Prices and buying are unavailable for the moment.',
+    });
     throttled.close();
   });
 
   it('a product the store does not sell', async () => {
     useStore(origin(shopify));
     const { getProductOffer } = await import('@/lib/storefront');
-    expect(await getProductOffer('no-such-product')).toEqual({ ok: false, storeFailed: false, message: 'This product is not for sale in the store right now.' });
+    expect(await getProductOffer('no-such-product')).toEqual({
+      ok: false,
+      storeFailed: false,
+      message: 'This product is not for sale in the store right now.',
+    });
   });
 });

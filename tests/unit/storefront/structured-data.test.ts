@@ -47,7 +47,9 @@ function storeOffer(product: Product): StorefrontProduct {
     title: product.name,
     vendor: product.brand,
     availableForSale: true,
-    options: [{ name: 'Size', optionValues: product.variants.map((variant) => ({ name: variant.title })) }],
+    options: [
+      { name: 'Size', optionValues: product.variants.map((variant) => ({ name: variant.title })) },
+    ],
     sellingPlanGroups: {
       nodes: [
         {
@@ -59,7 +61,14 @@ function storeOffer(product: Product): StorefrontProduct {
                 name: 'Delivers every 30 days, 10% off',
                 recurringDeliveries: true,
                 options: [{ name: 'Delivery every', value: '30 days' }],
-                priceAdjustments: [{ adjustmentValue: { __typename: 'SellingPlanPercentagePriceAdjustment', adjustmentPercentage: 10 } }],
+                priceAdjustments: [
+                  {
+                    adjustmentValue: {
+                      __typename: 'SellingPlanPercentagePriceAdjustment',
+                      adjustmentPercentage: 10,
+                    },
+                  },
+                ],
               },
             ],
           },
@@ -88,7 +97,9 @@ function storeOffer(product: Product): StorefrontProduct {
         availableForSale: variant.size !== 120,
         quantityAvailable: variant.size !== 120 ? variant.stock : 0,
         price: { amount: variant.price, currencyCode: 'USD' },
-        compareAtPrice: variant.compareAtPrice ? { amount: variant.compareAtPrice, currencyCode: 'USD' } : null,
+        compareAtPrice: variant.compareAtPrice
+          ? { amount: variant.compareAtPrice, currencyCode: 'USD' }
+          : null,
         selectedOptions: [{ name: 'Size', value: variant.title }],
         image: null,
       })),
@@ -98,7 +109,13 @@ function storeOffer(product: Product): StorefrontProduct {
 
 function input(content: Content, withOffer = true): StructuredDataInput {
   const product = content.products.find((candidate) => candidate.handle === 'vitamin-d3-k2')!;
-  return { site: content.site, product, offer: withOffer ? storeOffer(product) : null, pageUrl: PAGE_URL, siteUrl: SITE_URL };
+  return {
+    site: content.site,
+    product,
+    offer: withOffer ? storeOffer(product) : null,
+    pageUrl: PAGE_URL,
+    siteUrl: SITE_URL,
+  };
 }
 
 /** The documents as the page carries them (components/seo/JsonLd.tsx). */
@@ -106,7 +123,10 @@ const asHtml = (documents: unknown[]) =>
   `<!DOCTYPE html><html><head><title>t</title></head><body>${documents.map((data) => `<script type="application/ld+json">${serializeJsonLd(data)}</script>`).join('')}</body></html>`;
 
 type Json = Record<string, unknown> & { '@type': string };
-const byType = (documents: unknown[]) => Object.fromEntries((documents as Json[]).map((document) => [document['@type'], document])) as Record<string, Json>;
+const byType = (documents: unknown[]) =>
+  Object.fromEntries(
+    (documents as Json[]).map((document) => [document['@type'], document]),
+  ) as Record<string, Json>;
 
 let reviewed: Content;
 let plain: Content;
@@ -121,7 +141,12 @@ afterAll(() => vi.useRealTimers());
 describe('product page JSON-LD', () => {
   it('with a reviewer: a MedicalWebPage with the reviewer, credentials and review date; the article with author, dates, images and the publisher logo', () => {
     const documents = byType(productPageJsonLd(input(reviewed)));
-    expect(Object.keys(documents)).toEqual(['ProductGroup', 'BreadcrumbList', 'MedicalWebPage', 'Article']);
+    expect(Object.keys(documents)).toEqual([
+      'ProductGroup',
+      'BreadcrumbList',
+      'MedicalWebPage',
+      'Article',
+    ]);
     expect(documents.MedicalWebPage).toMatchObject({
       '@id': `${PAGE_URL}#webpage`,
       url: PAGE_URL,
@@ -131,12 +156,20 @@ describe('product page JSON-LD', () => {
     });
     expect(documents.MedicalWebPage!.reviewedBy).not.toHaveProperty('url');
     expect(documents.Article).toMatchObject({
-      author: { '@type': 'Person', name: 'Test Author', url: 'https://example.com/authors/test-author' },
+      author: {
+        '@type': 'Person',
+        name: 'Test Author',
+        url: 'https://example.com/authors/test-author',
+      },
       datePublished: '2025-06-27',
       dateModified: '2026-10-01',
       image: [`${SITE_URL}/images/vitamin-d3-k2.svg`, `${PAGE_URL}/opengraph-image`],
       isPartOf: { '@id': `${PAGE_URL}#webpage` },
-      publisher: { '@type': 'Organization', name: 'Northfield Nutrition', logo: { '@type': 'ImageObject', url: `${SITE_URL}/publisher-logo.png` } },
+      publisher: {
+        '@type': 'Organization',
+        name: 'Northfield Nutrition',
+        logo: { '@type': 'ImageObject', url: `${SITE_URL}/publisher-logo.png` },
+      },
     });
   });
 
@@ -153,7 +186,12 @@ describe('product page JSON-LD', () => {
     const group = byType(productPageJsonLd(input(reviewed))).ProductGroup!;
     // The store offers the sizes on subscription too (17.10 and 28.80); the Offer is the one-time price.
     expect(JSON.stringify(group)).not.toMatch(/17\.10|28\.80/);
-    expect(group).toMatchObject({ '@id': `${PAGE_URL}#product`, productGroupID: 'vitamin-d3-k2', variesBy: 'https://schema.org/size', url: PAGE_URL });
+    expect(group).toMatchObject({
+      '@id': `${PAGE_URL}#product`,
+      productGroupID: 'vitamin-d3-k2',
+      variesBy: 'https://schema.org/size',
+      url: PAGE_URL,
+    });
     expect(group.hasVariant).toEqual([
       {
         '@type': 'Product',
@@ -178,14 +216,24 @@ describe('product page JSON-LD', () => {
         image: `${SITE_URL}/images/vitamin-d3-k2-120.svg`,
         url: `${PAGE_URL}?size=120`,
         // The price, not the struck-through compareAtPrice, and sold out as the store says.
-        offers: expect.objectContaining({ price: '32.00', availability: 'https://schema.org/OutOfStock', url: `${PAGE_URL}?size=120` }),
+        offers: expect.objectContaining({
+          price: '32.00',
+          availability: 'https://schema.org/OutOfStock',
+          url: `${PAGE_URL}?size=120`,
+        }),
       }),
     ]);
   });
 
   it('without store data the sizes are listed without an Offer, never with an unconfirmed price', () => {
     const group = byType(productPageJsonLd(input(reviewed, false))).ProductGroup!;
-    expect((group.hasVariant as Json[]).map((variant) => [variant.sku, variant.url, 'offers' in variant])).toEqual([
+    expect(
+      (group.hasVariant as Json[]).map((variant) => [
+        variant.sku,
+        variant.url,
+        'offers' in variant,
+      ]),
+    ).toEqual([
       ['D3K2-60', `${PAGE_URL}?size=60`, false],
       ['D3K2-120', `${PAGE_URL}?size=120`, false],
     ]);
@@ -205,20 +253,29 @@ describe('structured-data-testing-tool with the Google presets', () => {
     expect(passedFor(result, 'MedicalWebPage')).toBe(4);
     // The article is part of the product page, whose main entity is the product, so it does not claim
     // mainEntityOfPage; the preset reports that as a warning only.
-    expect(describeTests(result.warnings)).toEqual(['Article[0].mainEntityOfPage: Could not find "Article[0].mainEntityOfPage"']);
+    expect(describeTests(result.warnings)).toEqual([
+      'Article[0].mainEntityOfPage: Could not find "Article[0].mainEntityOfPage"',
+    ]);
   });
 
   it('without an article block the only failures are the author and date the content does not give', async () => {
     const result = await validateStructuredData(asHtml(productPageJsonLd(input(plain))));
-    expect(describeTests(result.failed)).toEqual(['Article[0].author: Could not find "Article[0].author"', 'Article[0].datePublished: Could not find "Article[0].datePublished"']);
+    expect(describeTests(result.failed)).toEqual([
+      'Article[0].author: Could not find "Article[0].author"',
+      'Article[0].datePublished: Could not find "Article[0].datePublished"',
+    ]);
     expect(passedFor(result, 'Product')).toBe(2 * 11);
   });
 
   it('the custom checks catch a variant without an Offer price', async () => {
     const documents = productPageJsonLd(input(reviewed));
-    const group = documents[0] as unknown as { hasVariant: Array<{ offers: Record<string, unknown> }> };
+    const group = documents[0] as unknown as {
+      hasVariant: Array<{ offers: Record<string, unknown> }>;
+    };
     delete group.hasVariant[1]!.offers.price;
     const result = await validateStructuredData(asHtml(documents));
-    expect(describeTests(result.failed)).toEqual(['ProductGroup[0].hasVariant[1].offers.price: Could not find "ProductGroup[0].hasVariant[1].offers.price"']);
+    expect(describeTests(result.failed)).toEqual([
+      'ProductGroup[0].hasVariant[1].offers.price: Could not find "ProductGroup[0].hasVariant[1].offers.price"',
+    ]);
   });
 });

@@ -10,7 +10,10 @@ const { store } = freshStore();
 afterAll(() => store.close());
 
 async function offer(handle: string): Promise<StorefrontProduct> {
-  const result = await store.execute({ query: PRODUCT_QUERY, variables: { handle, country: 'US', language: 'EN' } });
+  const result = await store.execute({
+    query: PRODUCT_QUERY,
+    variables: { handle, country: 'US', language: 'EN' },
+  });
   expect(result.errors).toBeUndefined();
   return (JSON.parse(JSON.stringify(result.data)) as { product: StorefrontProduct }).product;
 }
@@ -22,10 +25,27 @@ describe('subscriptionOptions: the buy box’s choices, from the store’s answe
     const product = await offer('test-d3k2');
     const [sixty, hundredTwenty] = product.variants.nodes;
     expect(subscriptionOptions(product, sixty!)).toEqual([
-      { id: PLAN30, name: 'Delivers every 30 days, 10% off', intervalDays: 30, percentOff: 10, price: usd('17.1'), perDelivery: usd('17.1') },
-      { id: PLAN60, name: 'Every two months, 15% off', intervalDays: 60, percentOff: 15, price: usd('16.15'), perDelivery: usd('16.15') },
+      {
+        id: PLAN30,
+        name: 'Delivers every 30 days, 10% off',
+        intervalDays: 30,
+        percentOff: 10,
+        price: usd('17.1'),
+        perDelivery: usd('17.1'),
+      },
+      {
+        id: PLAN60,
+        name: 'Every two months, 15% off',
+        intervalDays: 60,
+        percentOff: 15,
+        price: usd('16.15'),
+        perDelivery: usd('16.15'),
+      },
     ]);
-    expect(subscriptionOptions(product, hundredTwenty!).map((option) => option.price)).toEqual([usd('28.8'), usd('27.2')]);
+    expect(subscriptionOptions(product, hundredTwenty!).map((option) => option.price)).toEqual([
+      usd('28.8'),
+      usd('27.2'),
+    ]);
   });
 
   it('none for a product without plans', async () => {
@@ -39,12 +59,30 @@ describe('subscriptionOptions: the buy box’s choices, from the store’s answe
     const plan = product.sellingPlanGroups.nodes[0]!.sellingPlans.nodes[0]!;
     const withPlan = (changes: Partial<typeof plan>): StorefrontProduct => ({
       ...product,
-      sellingPlanGroups: { nodes: [{ name: 'Subscribe & save', sellingPlans: { nodes: [{ ...plan, ...changes }] } }] },
+      sellingPlanGroups: {
+        nodes: [{ name: 'Subscribe & save', sellingPlans: { nodes: [{ ...plan, ...changes }] } }],
+      },
     });
-    expect(subscriptionOptions(withPlan({}), { ...variant, sellingPlanAllocations: { nodes: [] } })).toEqual([]);
-    expect(subscriptionOptions(withPlan({ priceAdjustments: [{ adjustmentValue: { __typename: 'SellingPlanFixedAmountPriceAdjustment' } }] }), variant)).toEqual([]);
+    expect(
+      subscriptionOptions(withPlan({}), { ...variant, sellingPlanAllocations: { nodes: [] } }),
+    ).toEqual([]);
+    expect(
+      subscriptionOptions(
+        withPlan({
+          priceAdjustments: [
+            { adjustmentValue: { __typename: 'SellingPlanFixedAmountPriceAdjustment' } },
+          ],
+        }),
+        variant,
+      ),
+    ).toEqual([]);
     expect(subscriptionOptions(withPlan({ recurringDeliveries: false }), variant)).toEqual([]);
-    expect(subscriptionOptions(withPlan({ options: [{ name: 'Delivery', value: 'Whenever' }] }), variant)).toEqual([]);
+    expect(
+      subscriptionOptions(
+        withPlan({ options: [{ name: 'Delivery', value: 'Whenever' }] }),
+        variant,
+      ),
+    ).toEqual([]);
     expect(subscriptionOptions(withPlan({}), variant)).toHaveLength(1);
   });
 });
@@ -64,7 +102,12 @@ describe('planIntervalDays reads the interval from the plan options Shopify subs
   });
 
   it('undefined when no option states one', () => {
-    expect(planIntervalDays([{ name: 'Size', value: 'Large' }, { name: null, value: null }])).toBeUndefined();
+    expect(
+      planIntervalDays([
+        { name: 'Size', value: 'Large' },
+        { name: null, value: null },
+      ]),
+    ).toBeUndefined();
     expect(planIntervalDays([])).toBeUndefined();
   });
 });

@@ -12,7 +12,9 @@ export async function generateMetadata({ params }: PageProps<'/products/[handle]
   return productMetadata(handle);
 }
 
-export default async function ProductPlanRoute({ params }: PageProps<'/products/[handle]/plan/[plan]'>) {
+export default async function ProductPlanRoute({
+  params,
+}: PageProps<'/products/[handle]/plan/[plan]'>) {
   const { handle, plan } = await params;
   return <ProductView handle={handle} planIntervalDays={Number(plan)} />;
 }

@@ -13,7 +13,9 @@ export async function generateMetadata({ params }: PageProps<'/products/[handle]
   return productMetadata(handle);
 }
 
-export default async function ProductSizeRoute({ params }: PageProps<'/products/[handle]/size/[size]'>) {
+export default async function ProductSizeRoute({
+  params,
+}: PageProps<'/products/[handle]/size/[size]'>) {
   const { handle, size } = await params;
   return <ProductView handle={handle} size={Number(size)} />;
 }

@@ -10,12 +10,16 @@ export function generateStaticParams() {
   return productSizePlanParams();
 }
 
-export async function generateMetadata({ params }: PageProps<'/products/[handle]/size/[size]/plan/[plan]'>) {
+export async function generateMetadata({
+  params,
+}: PageProps<'/products/[handle]/size/[size]/plan/[plan]'>) {
   const { handle } = await params;
   return productMetadata(handle);
 }
 
-export default async function ProductSizePlanRoute({ params }: PageProps<'/products/[handle]/size/[size]/plan/[plan]'>) {
+export default async function ProductSizePlanRoute({
+  params,
+}: PageProps<'/products/[handle]/size/[size]/plan/[plan]'>) {
   const { handle, size, plan } = await params;
   return <ProductView handle={handle} size={Number(size)} planIntervalDays={Number(plan)} />;
 }
