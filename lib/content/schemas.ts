@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDate, latestDateToday } from './authorship';
+import { isRealDate, latestDateToday } from './calendar-dates';
 
 /** Messages a marketer understands: "is required" rather than "expected string, received undefined". */
 function text(what = 'text') {
