@@ -18,7 +18,6 @@ import type Database from 'better-sqlite3';
 import type { ExecutionResult } from 'graphql';
 
 export { CART_LIFETIME_SECONDS } from './cart-repository';
-export { LIMITS } from './limits';
 export { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
 export { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from './storage-errors';
 export type { LocalOrder, LocalOrderLine, PlaceOrderResult } from './orders';
@@ -38,7 +37,7 @@ export interface StoreHealth {
 
 export interface LocalStore {
   /**
-   * One GraphQL operation, in process. Never throws: a request that cannot run at all (limits, syntax,
+   * One GraphQL operation, in process. Never throws: a request that cannot run at all (syntax,
    * validation, variables) answers `{ errors }` without `data`, as Shopify's 400 body does.
    */
   execute(request: OperationRequest): Promise<ExecutionResult>;
