@@ -7,35 +7,16 @@ export const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
 /** Past this a writer empties the log itself before it writes (see walBackstop). */
 export const WAL_BACKSTOP_BYTES = 32 * 1024 * 1024;
 
-// Runs in its own thread with its own connection. Plain CommonJS, so it needs no build step; an eval'd
-// worker resolves packages from the working directory, as the app does.
-const CHECKPOINTER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const Database = require('better-sqlite3');
-const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
-const frameBytes = db.pragma('page_size', { simple: true }) + 24;
-setInterval(() => {
-  const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (log * frameBytes >= workerData.truncateBytes) db.pragma('wal_checkpoint(TRUNCATE)');
-}, workerData.intervalMs);
-`;
-
 /**
  * Moves WAL checkpoints off the request path. A checkpoint copies the log into the database and fsyncs
- * it, which on this kind of disk takes up to ~150 ms; done by the connection that commits (SQLite's
- * default), it stalls every request in flight. Measured at 20 connections here: cartLinesAdd p99 24–25 ms
- * with inline checkpoints, 17–22 ms with this.
+ * it; done by the connection that commits (SQLite's default), it stalls every request in flight.
  *
  * PASSIVE checkpoints never block writers, but they never shrink the log either: SQLite only starts it
  * over when a checkpoint has copied every frame and no reader is using it, which under a steady write
- * load from several processes never happens (50 concurrent writers grew it to 580 MB, and it stayed).
- * So once the log passes WAL_TRUNCATE_BYTES, a TRUNCATE checkpoint takes the write lock, waits for
- * readers to leave the log, copies the rest and empties the file: writers wait for that (their busy
- * timeout is 5 s), which is the price of a bounded file. If the thread cannot run, the serving
- * connection checkpoints for itself again.
- *
- * Measured with six processes writing flat out for 15 s (tests/unit/local-store/wal.test.ts): PASSIVE
- * alone grew the log to 1.8 GB; with these checkpoints and walBackstop it peaks in the tens of MB.
+ * load from several processes may never happen. So once the log passes WAL_TRUNCATE_BYTES, a TRUNCATE
+ * checkpoint takes the write lock, waits for readers to leave the log, copies the rest and empties the
+ * file: writers wait for that (their busy timeout is 5 s), which is the price of a bounded file. If the
+ * thread cannot run, the serving connection checkpoints for itself again.
  */
 export function checkpointInBackground(
   db: Database.Database,
@@ -43,8 +24,7 @@ export function checkpointInBackground(
 ): { stop: () => void } {
   let worker: Worker;
   try {
-    worker = new Worker(CHECKPOINTER_SOURCE, {
-      eval: true,
+    worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
       workerData: {
         file: db.name,
         intervalMs,
@@ -72,11 +52,11 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /**
  * The backstop for when the thread cannot get the write lock in time (writers in several processes
- * keep taking it; at full speed the log grows by over 100 MB/s): called before each write
- * transaction, it empties a log past WAL_BACKSTOP_BYTES first. A checkpoint already running elsewhere
- * makes SQLite answer "busy" at once, without waiting; the writer then waits in 10 ms steps (up to
- * 5 s, the busy timeout) rather than write. Writers that find the log that large all stop writing, so
- * the checkpoint holding the lock gets the write lock and empties the log. Costs one stat() a write.
+ * keep taking it, and the log grows fast): called before each write transaction, it empties a log
+ * past WAL_BACKSTOP_BYTES first. A checkpoint already running elsewhere makes SQLite answer "busy" at
+ * once, without waiting; the writer then waits in 10 ms steps (up to 5 s, the busy timeout) rather
+ * than write. Writers that find the log that large all stop writing, so the checkpoint holding the
+ * lock gets the write lock and empties the log. Costs one stat() a write.
  */
 export function walBackstop(db: Database.Database): () => void {
   const wal = `${db.name}-wal`;
