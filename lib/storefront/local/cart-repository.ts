@@ -52,7 +52,8 @@ export class CartRepository {
       lines: db.prepare(
         `SELECT id, sku, quantity, NULLIF(selling_plan, '') AS sellingPlan FROM cart_lines WHERE cart_token = ? ORDER BY position`,
       ),
-      // Lines no longer carry attributes, so (cart, sku, plan) with the column's default '[]' is one line.
+      // The store never sets line attributes, so each line keeps the column's default '[]' and (cart, sku,
+      // plan) names one line.
       addLine: db.prepare(
         `INSERT INTO cart_lines (id, cart_token, sku, quantity, position, selling_plan)
          VALUES (@id, @token, @sku, @quantity, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token), @plan)

@@ -13,7 +13,7 @@ export interface LocalOrderLine {
   /** The product title at the time of the order. */
   title: string;
   variantTitle: string;
-  /** The subscription the line was bought on, by its name at the time; null for one-time (and orders placed before plans existed). */
+  /** The subscription the line was bought on, by its name at the time; null for one-time. */
   sellingPlanName: string | null;
   quantity: number;
   /** The plan's price when the line has one. */
@@ -84,7 +84,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
       if (priced.length === 0)
         return { ok: false, message: 'Your cart is empty: add something before checking out.' };
 
-      // Carts filled before the caps existed (or by another version of the store) are held to them here.
+      // Checked again here: another version of the store may have filled the cart past the caps.
       const units = priced.reduce((sum, item) => sum + item.line.quantity, 0);
       if (units > MAX_CART_QUANTITY) {
         return {
