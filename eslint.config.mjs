@@ -37,6 +37,7 @@ const config = [
       'bench/.runs/**',
       'bench/floor/.next/**',
       'next-env.d.ts',
+      'lib/storefront/storefrontapi.generated.d.ts',
     ],
   },
 ];

@@ -5,15 +5,13 @@ import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actio
 import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
-  addDiscountCode,
-  addToCart as addLine,
+  cartDiscountCodesUpdate,
+  cartLinesAddOrCreate,
+  cartLinesRemove,
+  cartLinesUpdate,
   getCart,
-  removeCartLine,
-  removeDiscountCode as removeCode,
   StorefrontError,
-  updateLineSellingPlan,
   toCartView,
-  updateCartLine,
   type CartChange,
   type Shopper,
 } from '@/lib/storefront';
@@ -66,7 +64,7 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
   const who = await shopper();
   const result = await applyChange(
     cartId,
-    () => addLine(cartId, merchandiseId, quantity, who, sellingPlanId),
+    () => cartLinesAddOrCreate(cartId, [{ merchandiseId, quantity, sellingPlanId }], who),
     { merchandiseId },
   );
   return answer(result, 'Added to cart.');
@@ -97,8 +95,8 @@ export async function updateLineQuantity(formData: FormData): Promise<CartAction
   const who = await shopper();
   const change =
     quantity === 0
-      ? () => removeCartLine(cartId, lineId, who)
-      : () => updateCartLine(cartId, lineId, quantity, who);
+      ? () => cartLinesRemove(cartId, [lineId], who)
+      : () => cartLinesUpdate(cartId, [{ id: lineId, quantity }], who);
   return answer(
     await applyChange(cartId, change, { lineId }),
     quantity === 0 ? 'Removed from cart.' : 'Cart updated.',
@@ -112,7 +110,7 @@ export async function removeLine(formData: FormData): Promise<CartActionResult> 
     return answer({ refusals: [], problem: 'That item is no longer in your cart.' });
   const who = await shopper();
   return answer(
-    await applyChange(cartId, () => removeCartLine(cartId, lineId, who), { lineId }),
+    await applyChange(cartId, () => cartLinesRemove(cartId, [lineId], who), { lineId }),
     'Removed from cart.',
   );
 }
@@ -131,7 +129,7 @@ export async function changeLinePlan(formData: FormData): Promise<CartActionResu
   const who = await shopper();
   const result = await applyChange(
     cartId,
-    () => updateLineSellingPlan(cartId, lineId, planId || null, who),
+    () => cartLinesUpdate(cartId, [{ id: lineId, sellingPlanId: planId || null }], who),
     { lineId },
   );
   return answer(result, planId ? 'Delivery plan updated.' : 'Changed to a one-time purchase.');
@@ -156,9 +154,11 @@ export async function applyDiscountCode(formData: FormData): Promise<CartActionR
       ],
     });
   const who = await shopper();
-  const result = await applyChange(cartId, () => addDiscountCode(cartId, code, who), {
-    discountCode: code,
-  });
+  const result = await applyChange(
+    cartId,
+    () => cartDiscountCodesUpdate(cartId, (codes) => [...new Set([...codes, code])], who),
+    { discountCode: code },
+  );
   return answer(result, `Discount code ${code.toUpperCase()} applied.`);
 }
 
@@ -168,9 +168,16 @@ export async function removeDiscountCode(formData: FormData): Promise<CartAction
   if (!cartId || !DISCOUNT_CODE.test(code))
     return answer({ refusals: [], problem: 'That discount code is not on your cart.' });
   const who = await shopper();
-  const result = await applyChange(cartId, () => removeCode(cartId, code, who), {
-    discountCode: code,
-  });
+  const result = await applyChange(
+    cartId,
+    () =>
+      cartDiscountCodesUpdate(
+        cartId,
+        (codes) => codes.filter((entry) => entry.toUpperCase() !== code.toUpperCase()),
+        who,
+      ),
+    { discountCode: code },
+  );
   return answer(result, `Discount code ${code.toUpperCase()} removed.`);
 }
 

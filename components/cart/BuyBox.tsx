@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import type { Money, ProductVariant } from '@/lib/storefront/types';
+import type { Money } from '@/lib/storefront/cart-view';
+import type { StorefrontVariant } from '@/lib/storefront/product';
 import { CartAlert } from './CartAlert';
 import { useCart } from './CartProvider';
 import { useHydrated } from './useHydrated';
@@ -29,7 +30,7 @@ export interface SubscriptionChoice {
 interface BuyBoxProps {
   productTitle: string;
   productHandle: string;
-  selected: ProductVariant;
+  selected: StorefrontVariant;
   /**
    * The selected size's price and compare-at price as the shopper reads them, formatted on the server.
    * The first Intl.NumberFormat a page makes loads the browser's currency data: 12–17 ms on the main
@@ -72,7 +73,7 @@ export function BuyBox({
   const permalink = selectedPlan?.href ?? oneTimeHref;
   const [, addBeforeHydration] = useActionState(actions.addFromPage, null, permalink);
 
-  const stock = selected.quantityAvailable;
+  const stock = selected.quantityAvailable ?? null;
   const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
   const soldOut = !selected.availableForSale;
   const pending: PendingLine = {

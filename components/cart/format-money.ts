@@ -1,4 +1,7 @@
-import type { Money } from '@/lib/storefront/types';
+import type { Money } from '@/lib/storefront/cart-view';
+
+/** A Storefront API price, or a local order's, whose currency the local store keeps as plain text. */
+type FormattableMoney = Omit<Money, 'currencyCode'> & { currencyCode: string };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -8,7 +11,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * thread on this project's bench machine). The cart's client components format what changes in the
  * browser, once per currency.
  */
-export function formatMoney(money: Money, locale = 'en-US'): string {
+export function formatMoney(money: FormattableMoney, locale = 'en-US'): string {
   const key = `${locale} ${money.currencyCode}`;
   let formatter = formatters.get(key);
   if (!formatter) {

@@ -73,13 +73,13 @@ function withQuantity(line: CartLineView, quantity: number): CartLineView {
   };
 }
 
-function currencyOf(edit: CartEdit): string {
+function currencyOf(edit: CartEdit): Money['currencyCode'] {
   return edit.type === 'add' ? edit.line.unitPrice.currencyCode : 'USD';
 }
 
 const cents = (money: Money) => Math.round(Number(money.amount) * 100);
-const fromCents = (value: number, currencyCode: string): Money => ({
+const fromCents = (value: number, currencyCode: Money['currencyCode']): Money => ({
   amount: (value / 100).toFixed(2),
   currencyCode,
 });
-const zero = (currencyCode: string): Money => ({ amount: '0.00', currencyCode });
+const zero = (currencyCode: Money['currencyCode']): Money => ({ amount: '0.00', currencyCode });

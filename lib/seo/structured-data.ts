@@ -1,5 +1,5 @@
 import type { Authorship, Product, Site } from '@/lib/content';
-import type { ProductVariant as StoreVariant, StorefrontProduct } from '@/lib/storefront/types';
+import type { StorefrontProduct, StorefrontVariant } from '@/lib/storefront/product';
 import { PUBLISHER_LOGO } from './publisher-logo';
 import type {
   Article,
@@ -74,7 +74,7 @@ export function productGroupJsonLd({
     size: number | undefined,
     title: string,
     sku: string | null | undefined,
-    store: StoreVariant | null,
+    store: StorefrontVariant | null,
   ): ProductLd => {
     const url = variantUrl(pageUrl, size);
     return {

@@ -1,7 +1,10 @@
 import { flattenConnection } from '@shopify/hydrogen-react';
-import type { Cart, CartLine, Money, StorefrontImage } from './types';
+import type { CartFieldsFragment, MoneyFragment } from './storefrontapi.generated';
 
-export type { Money };
+/** A price as the Storefront API states it: a decimal string and a currency code. */
+export type Money = MoneyFragment;
+
+type CartLine = CartFieldsFragment['lines']['nodes'][number];
 
 /**
  * The cart as the browser gets it: plain data with nothing secret (no cart id), shaped for rendering.
@@ -14,7 +17,7 @@ export interface CartLineView {
   productTitle: string;
   productHandle: string;
   variantTitle: string;
-  image: Pick<StorefrontImage, 'url' | 'altText'> | null;
+  image: Pick<NonNullable<CartLine['merchandise']['image']>, 'url' | 'altText'> | null;
   unitPrice: Money;
   totalPrice: Money;
   /** Null when the store does not track stock for this variant. */
@@ -37,7 +40,7 @@ export interface CartView {
   lines: CartLineView[];
 }
 
-export function toCartView(cart: Cart): CartView {
+export function toCartView(cart: CartFieldsFragment): CartView {
   return {
     totalQuantity: cart.totalQuantity,
     subtotal: cart.cost.subtotalAmount,
@@ -52,7 +55,7 @@ export function toCartView(cart: Cart): CartView {
   };
 }
 
-function sumMoney(amounts: Money[], currencyCode: string): Money {
+function sumMoney(amounts: Money[], currencyCode: Money['currencyCode']): Money {
   const cents = amounts.reduce((sum, money) => sum + Math.round(Number(money.amount) * 100), 0);
   return { amount: (cents / 100).toFixed(2), currencyCode };
 }
@@ -71,7 +74,7 @@ function toLineView(line: CartLine): CartLineView {
       : null,
     unitPrice: line.cost.amountPerQuantity,
     totalPrice: line.cost.totalAmount,
-    quantityAvailable: merchandise.quantityAvailable,
+    quantityAvailable: merchandise.quantityAvailable ?? null,
     planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) => ({
       id: sellingPlan.id,
       name: sellingPlan.name,

@@ -8,13 +8,21 @@ import {
   CART_LINES_UPDATE_MUTATION,
   CART_QUERY,
 } from './documents';
-import type { UserError } from './errors';
-import type { Cart } from './types';
+import { StorefrontError } from './errors';
+import type { CartFieldsFragment, CartLinesAddMutation } from './storefrontapi.generated';
+import type {
+  CartInput,
+  CartLineInput,
+  CartLineUpdateInput,
+} from '@shopify/hydrogen-react/storefront-api-types';
+
+/** A `userErrors` entry: the store understood the request but refused it (e.g. not enough stock). */
+export type CartUserError = NonNullable<CartLinesAddMutation['cartLinesAdd']>['userErrors'][number];
 
 /** What a cart mutation answered: the cart as the store now holds it (unchanged when refused), and why not. */
 export interface CartChange {
-  cart: Cart | null;
-  userErrors: UserError[];
+  cart: CartFieldsFragment | null;
+  userErrors: CartUserError[];
 }
 
 /** Who the request is made for: the shopper's IP is forwarded to Shopify with cart calls. */
@@ -22,145 +30,120 @@ export interface Shopper {
   buyerIp?: string;
 }
 
-type Payload = { cart: Cart | null; userErrors: UserError[] };
+const cartOptions = (shopper: Shopper) =>
+  ({ cache: 'no-store', buyerIp: shopper.buyerIp }) as const;
 
-function cartRequest<TData>(
-  document: string,
-  variables: Record<string, unknown>,
-  shopper: Shopper,
-) {
-  return storefrontRequest<TData>(document, variables, {
-    cache: 'no-store',
-    buyerIp: shopper.buyerIp,
-  });
+export async function getCart(
+  cartId: string,
+  shopper: Shopper = {},
+): Promise<CartFieldsFragment | null> {
+  const data = await storefrontRequest(CART_QUERY, { cartId }, cartOptions(shopper));
+  return data.cart ?? null;
 }
 
-export async function getCart(cartId: string, shopper: Shopper = {}): Promise<Cart | null> {
-  const data = await cartRequest<{ cart: Cart | null }>(CART_QUERY, { cartId }, shopper);
-  return data.cart;
+export async function cartCreate(input: CartInput, shopper: Shopper = {}): Promise<CartChange> {
+  const data = await storefrontRequest(CART_CREATE_MUTATION, { input }, cartOptions(shopper));
+  return changeOf(data.cartCreate);
+}
+
+/**
+ * With `sellingPlanId` the units are a subscription: the store keeps them on their own line, apart
+ * from the same variant bought one-time.
+ */
+export async function cartLinesAdd(
+  cartId: string,
+  lines: CartLineInput[],
+  shopper: Shopper = {},
+): Promise<CartChange> {
+  const data = await storefrontRequest(
+    CART_LINES_ADD_MUTATION,
+    { cartId, lines },
+    cartOptions(shopper),
+  );
+  return changeOf(data.cartLinesAdd);
 }
 
 /**
  * Adds to the shopper's cart, or starts one when there is none (or it expired or was checked out):
- * the cart is created by the first add, never by a visit. With `sellingPlanId` the units are a
- * subscription: the store keeps them on their own line, apart from the same variant bought one-time.
+ * the cart is created by the first add, never by a visit.
  */
-export async function addToCart(
+export async function cartLinesAddOrCreate(
   cartId: string | undefined,
-  merchandiseId: string,
-  quantity: number,
+  lines: CartLineInput[],
   shopper: Shopper = {},
-  sellingPlanId?: string,
 ): Promise<CartChange> {
-  const lines = [{ merchandiseId, quantity, ...(sellingPlanId ? { sellingPlanId } : {}) }];
   if (cartId) {
-    const data = await cartRequest<{ cartLinesAdd: Payload }>(
-      CART_LINES_ADD_MUTATION,
-      { cartId, lines },
-      shopper,
-    );
-    if (data.cartLinesAdd.cart || !isMissingCart(data.cartLinesAdd.userErrors))
-      return data.cartLinesAdd;
+    const change = await cartLinesAdd(cartId, lines, shopper);
+    if (change.cart || !isMissingCart(change.userErrors)) return change;
   }
-  const data = await cartRequest<{ cartCreate: Payload }>(
-    CART_CREATE_MUTATION,
-    { input: { lines } },
-    shopper,
-  );
-  return data.cartCreate;
-}
-
-export async function updateCartLine(
-  cartId: string,
-  lineId: string,
-  quantity: number,
-  shopper: Shopper = {},
-): Promise<CartChange> {
-  const data = await cartRequest<{ cartLinesUpdate: Payload }>(
-    CART_LINES_UPDATE_MUTATION,
-    { cartId, lines: [{ id: lineId, quantity }] },
-    shopper,
-  );
-  return data.cartLinesUpdate;
+  return cartCreate({ lines }, shopper);
 }
 
 /**
- * Moves a line onto a subscription, to another one, or back to a one-time purchase (`null`): in
- * cartLinesUpdate a null `sellingPlanId` takes the line off its plan, an absent one leaves it as it is.
+ * Changes quantities and plans: a null `sellingPlanId` takes a line off its plan (back to one-time),
+ * an absent one leaves it as it is.
  */
-export async function updateLineSellingPlan(
+export async function cartLinesUpdate(
   cartId: string,
-  lineId: string,
-  sellingPlanId: string | null,
+  lines: CartLineUpdateInput[],
   shopper: Shopper = {},
 ): Promise<CartChange> {
-  const data = await cartRequest<{ cartLinesUpdate: Payload }>(
+  const data = await storefrontRequest(
     CART_LINES_UPDATE_MUTATION,
-    { cartId, lines: [{ id: lineId, sellingPlanId }] },
-    shopper,
+    { cartId, lines },
+    cartOptions(shopper),
   );
-  return data.cartLinesUpdate;
+  return changeOf(data.cartLinesUpdate);
 }
 
-export async function removeCartLine(
+export async function cartLinesRemove(
   cartId: string,
-  lineId: string,
+  lineIds: string[],
   shopper: Shopper = {},
 ): Promise<CartChange> {
-  const data = await cartRequest<{ cartLinesRemove: Payload }>(
+  const data = await storefrontRequest(
     CART_LINES_REMOVE_MUTATION,
-    { cartId, lineIds: [lineId] },
-    shopper,
+    { cartId, lineIds },
+    cartOptions(shopper),
   );
-  return data.cartLinesRemove;
-}
-
-/** Adds a code to those on the cart; the store says whether it applies. */
-export function addDiscountCode(
-  cartId: string,
-  code: string,
-  shopper: Shopper = {},
-): Promise<CartChange> {
-  return changeDiscountCodes(cartId, shopper, (codes) => [...new Set([...codes, code])]);
-}
-
-export function removeDiscountCode(
-  cartId: string,
-  code: string,
-  shopper: Shopper = {},
-): Promise<CartChange> {
-  return changeDiscountCodes(cartId, shopper, (codes) =>
-    codes.filter((entry) => entry.toUpperCase() !== code.toUpperCase()),
-  );
+  return changeOf(data.cartLinesRemove);
 }
 
 /**
- * Shopify's API replaces the whole list of codes at once, so a change reads the cart's codes first.
- * Shopify keeps a code that does not apply and says why in a warning; those count as refusals here.
+ * Shopify's mutation replaces the whole list of codes, so this reads the cart's codes and sends
+ * `change(codes)`. Shopify keeps a code that does not apply and says why in a warning; those count as
+ * refusals here.
  */
-async function changeDiscountCodes(
+export async function cartDiscountCodesUpdate(
   cartId: string,
-  shopper: Shopper,
   change: (codes: string[]) => string[],
+  shopper: Shopper = {},
 ): Promise<CartChange> {
   const current = (await getCart(cartId, shopper))?.discountCodes.map((entry) => entry.code) ?? [];
-  const data = await cartRequest<{
-    cartDiscountCodesUpdate: Payload & { warnings?: Array<{ message: string; code: string }> };
-  }>(CART_DISCOUNT_CODES_UPDATE_MUTATION, { cartId, discountCodes: change(current) }, shopper);
-  const { cart, userErrors, warnings = [] } = data.cartDiscountCodesUpdate;
+  const data = await storefrontRequest(
+    CART_DISCOUNT_CODES_UPDATE_MUTATION,
+    { cartId, discountCodes: change(current) },
+    cartOptions(shopper),
+  );
+  const { cart, userErrors } = changeOf(data.cartDiscountCodesUpdate);
+  const warnings = data.cartDiscountCodesUpdate?.warnings ?? [];
   return {
     cart,
     userErrors: [
       ...userErrors,
-      ...warnings.map((warning) => ({
-        message: warning.message,
-        code: warning.code,
-        field: ['discountCodes'],
-      })),
+      ...warnings.map(({ message }) => ({ message, field: ['discountCodes'] })),
     ],
   };
 }
 
-function isMissingCart(errors: UserError[]): boolean {
+/** A mutation's payload is null only with errors, which storefrontRequest has already thrown. */
+function changeOf(
+  payload: { cart?: CartFieldsFragment | null; userErrors: CartUserError[] } | null | undefined,
+): CartChange {
+  if (!payload) throw new StorefrontError('graphql', 'The store sent an empty answer.');
+  return { cart: payload.cart ?? null, userErrors: payload.userErrors };
+}
+
+function isMissingCart(errors: CartUserError[]): boolean {
   return errors.some((error) => error.field?.includes('cartId'));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createStorefrontClient } from '@shopify/hydrogen-react';
 import { storefrontConfig } from './config';
 import { StorefrontError } from './errors';
+import type { StorefrontMutations, StorefrontQueries } from './storefrontapi.generated';
 
 export interface RequestOptions {
   /** Cache tags for product data, so a catalog change can revalidate exactly the pages that show it. */
@@ -15,6 +16,9 @@ export interface RequestOptions {
   buyerIp?: string;
 }
 
+/** Every document in lib/storefront/documents, with its variables and answer (npm run codegen). */
+type Operations = StorefrontQueries & StorefrontMutations;
+
 interface GraphQLResponse<TData> {
   data?: TData | null;
   errors?: Array<{ message: string }> | string;
@@ -23,12 +27,15 @@ interface GraphQLResponse<TData> {
 /**
  * The one way server code talks to the storefront. In local mode the operation runs in this process
  * (no HTTP round trip to ourselves, which also works during `next build`); otherwise it goes to Shopify.
+ * Typed by the document, as Hydrogen's `storefront.query` is: a string that is not one of the app's
+ * documents, or a field read that the document does not select, does not compile.
  */
-export async function storefrontRequest<TData>(
-  document: string,
-  variables: Record<string, unknown> = {},
+export async function storefrontRequest<TDocument extends keyof Operations>(
+  document: TDocument,
+  variables: Operations[TDocument]['variables'],
   options: RequestOptions = {},
-): Promise<TData> {
+): Promise<Operations[TDocument]['return']> {
+  type TData = Operations[TDocument]['return'];
   const config = storefrontConfig();
   const response =
     config.mode === 'local'

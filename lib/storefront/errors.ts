@@ -9,10 +9,3 @@ export class StorefrontError extends Error {
     this.name = 'StorefrontError';
   }
 }
-
-/** A Shopify `userErrors` entry: the request was understood but refused (e.g. not enough stock). */
-export interface UserError {
-  message: string;
-  code?: string | null;
-  field?: string[] | null;
-}

@@ -1,18 +1,19 @@
 export {
-  addDiscountCode,
-  addToCart,
+  cartCreate,
+  cartDiscountCodesUpdate,
+  cartLinesAdd,
+  cartLinesAddOrCreate,
+  cartLinesRemove,
+  cartLinesUpdate,
   getCart,
-  removeCartLine,
-  removeDiscountCode,
-  updateCartLine,
-  updateLineSellingPlan,
   type CartChange,
+  type CartUserError,
   type Shopper,
 } from './cart';
 export { CART_COOKIE, CART_COOKIE_MAX_AGE } from './cart-cookie';
-export { toCartView, type CartLineView, type CartView } from './cart-view';
+export { toCartView, type CartLineView, type CartView, type Money } from './cart-view';
 export { storefrontConfig } from './config';
-export { StorefrontError, type UserError } from './errors';
+export { StorefrontError } from './errors';
 export {
   getLocalOrder,
   localCheckoutEnabled,
@@ -26,6 +27,8 @@ export {
   subscriptionOptions,
   variantForSize,
   type ProductOfferResult,
+  type StorefrontProduct,
+  type StorefrontVariant,
   type SubscriptionOption,
 } from './product';
-export type * from './types';
+export type { CartFieldsFragment } from './storefrontapi.generated';

@@ -2,7 +2,14 @@ import 'server-only';
 import { storefrontRequest } from './client';
 import { PRODUCT_QUERY } from './documents';
 import { StorefrontError } from './errors';
-import type { Money, ProductVariant, StorefrontProduct } from './types';
+import type { MoneyFragment, ProductOfferQuery } from './storefrontapi.generated';
+
+/** A product as PRODUCT_QUERY reads it from the store (price, stock, plans), beside its content. */
+export type StorefrontProduct = NonNullable<ProductOfferQuery['product']>;
+/** One size of it as the store sells it; lib/content's ProductVariant is the size as the page describes it. */
+export type StorefrontVariant = StorefrontProduct['variants']['nodes'][number];
+type SellingPlan =
+  StorefrontProduct['sellingPlanGroups']['nodes'][number]['sellingPlans']['nodes'][number];
 
 export type ProductOfferResult =
   | { ok: true; product: StorefrontProduct }
@@ -19,7 +26,7 @@ export function productCacheTag(handle: string): string {
  */
 export async function getProductOffer(handle: string): Promise<ProductOfferResult> {
   try {
-    const data = await storefrontRequest<{ product: StorefrontProduct | null }>(
+    const data = await storefrontRequest(
       PRODUCT_QUERY,
       { handle, country: 'US', language: 'EN' },
       { tags: [productCacheTag(handle)] },
@@ -60,16 +67,16 @@ export function sizeOf(title: string): number | undefined {
 
 /** One subscribe & save choice for the buy box, as plain data. */
 export interface SubscriptionOption {
-  /** The selling plan id, for `addToCart(…, sellingPlanId)`. */
+  /** The selling plan id, for a cart line's `sellingPlanId`. */
   id: string;
   /** The plan's name, e.g. "Delivers every 30 days, 10% off". */
   name: string;
   intervalDays: number;
   percentOff: number;
   /** This variant's price on the plan. */
-  price: Money;
+  price: MoneyFragment;
   /** What one delivery costs (the same as `price` unless the plan is prepaid). */
-  perDelivery: Money;
+  perDelivery: MoneyFragment;
 }
 
 /**
@@ -81,7 +88,7 @@ export interface SubscriptionOption {
  */
 export function subscriptionOptions(
   product: StorefrontProduct,
-  variant: ProductVariant,
+  variant: StorefrontVariant,
 ): SubscriptionOption[] {
   const allocations = new Map(
     variant.sellingPlanAllocations.nodes.map((allocation) => [
@@ -123,9 +130,7 @@ export function subscriptionOptions(
 const DAYS_PER_UNIT = { d: 1, w: 7, m: 30 } as const;
 
 /** "30 days", "Every 2 weeks", "1 month", "Monthly" → days; undefined when no option states an interval. */
-export function planIntervalDays(
-  options: ReadonlyArray<{ name: string | null; value: string | null }>,
-): number | undefined {
+export function planIntervalDays(options: SellingPlan['options']): number | undefined {
   for (const option of options) {
     const match = /(?:^|\s)(?:(\d+)\s*)?(days?|daily|weeks?|weekly|months?|monthly)\b/i.exec(
       option.value ?? '',

@@ -1,11 +1,13 @@
+import { MONEY_FRAGMENT } from './money';
+
 /**
- * The cart as the server-rendered /cart page and the no-JavaScript forms need it. A selection set
- * written into each document rather than a GraphQL fragment: a fragment spread counts as one more
- * level of depth, and with each line's plan choices (merchandise → sellingPlanAllocations →
- * sellingPlan) the documents would need 11 of the local store's 20 (they keep to half of each limit,
- * tests/unit/local-store/limits.test.ts). Shopify receives the same fields either way.
+ * The cart as the /cart page, the drawer and the no-JavaScript forms show it, spread into the query
+ * and into every mutation so each answer is the whole cart. `lines(first: 100)`: a cart holds one line
+ * per size and plan, far fewer than that, and 100 is what Hydrogen and Next.js Commerce read too.
+ * `sellingPlanAllocations(first: 50)` lists every plan the product query can offer (5 groups × 10).
  */
-const CART_SELECTION = `
+const CART_FRAGMENT = `#graphql
+  fragment CartFields on Cart {
     id
     checkoutUrl
     totalQuantity
@@ -15,32 +17,27 @@ const CART_SELECTION = `
     }
     discountAllocations {
       discountedAmount {
-        amount
-        currencyCode
+        ...Money
       }
     }
     cost {
       subtotalAmount {
-        amount
-        currencyCode
+        ...Money
       }
       totalAmount {
-        amount
-        currencyCode
+        ...Money
       }
     }
-    lines(first: 50) {
+    lines(first: 100) {
       nodes {
         id
         quantity
         cost {
           amountPerQuantity {
-            amount
-            currencyCode
+            ...Money
           }
           totalAmount {
-            amount
-            currencyCode
+            ...Money
           }
         }
         merchandise {
@@ -59,7 +56,7 @@ const CART_SELECTION = `
               title
             }
             # The plans this line can move to (change or remove its subscription from the cart).
-            sellingPlanAllocations(first: 5) {
+            sellingPlanAllocations(first: 50) {
               nodes {
                 sellingPlan {
                   id
@@ -76,86 +73,99 @@ const CART_SELECTION = `
           }
           priceAdjustments {
             price {
-              amount
-              currencyCode
+              ...Money
             }
           }
         }
       }
     }
-`;
-
-const USER_ERRORS = `
-  userErrors {
-    field
-    message
-    code
   }
-`;
-
-export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
-  mutation CartDiscountCodesUpdate($cartId: ID!, $discountCodes: [String!]!) {
-    cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {
-      cart {
-        ${CART_SELECTION}
-      }
-      ${USER_ERRORS}
-      warnings {
-        code
-        message
-      }
-    }
-  }
-`;
+  ${MONEY_FRAGMENT}
+` as const;
 
 export const CART_QUERY = `#graphql
   query Cart($cartId: ID!) {
     cart(id: $cartId) {
-      ${CART_SELECTION}
+      ...CartFields
     }
   }
-`;
+  ${CART_FRAGMENT}
+` as const;
 
 export const CART_CREATE_MUTATION = `#graphql
   mutation CartCreate($input: CartInput!) {
     cartCreate(input: $input) {
       cart {
-        ${CART_SELECTION}
+        ...CartFields
       }
-      ${USER_ERRORS}
+      userErrors {
+        field
+        message
+      }
     }
   }
-`;
+  ${CART_FRAGMENT}
+` as const;
 
 export const CART_LINES_ADD_MUTATION = `#graphql
   mutation CartLinesAdd($cartId: ID!, $lines: [CartLineInput!]!) {
     cartLinesAdd(cartId: $cartId, lines: $lines) {
       cart {
-        ${CART_SELECTION}
+        ...CartFields
       }
-      ${USER_ERRORS}
+      userErrors {
+        field
+        message
+      }
     }
   }
-`;
+  ${CART_FRAGMENT}
+` as const;
 
 export const CART_LINES_UPDATE_MUTATION = `#graphql
   mutation CartLinesUpdate($cartId: ID!, $lines: [CartLineUpdateInput!]!) {
     cartLinesUpdate(cartId: $cartId, lines: $lines) {
       cart {
-        ${CART_SELECTION}
+        ...CartFields
       }
-      ${USER_ERRORS}
+      userErrors {
+        field
+        message
+      }
     }
   }
-`;
+  ${CART_FRAGMENT}
+` as const;
 
 export const CART_LINES_REMOVE_MUTATION = `#graphql
   mutation CartLinesRemove($cartId: ID!, $lineIds: [ID!]!) {
     cartLinesRemove(cartId: $cartId, lineIds: $lineIds) {
       cart {
-        ${CART_SELECTION}
+        ...CartFields
       }
-      ${USER_ERRORS}
+      userErrors {
+        field
+        message
+      }
     }
   }
-`;
+  ${CART_FRAGMENT}
+` as const;
+
+export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
+  mutation CartDiscountCodesUpdate($cartId: ID!, $discountCodes: [String!]!) {
+    cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {
+      cart {
+        ...CartFields
+      }
+      userErrors {
+        field
+        message
+      }
+      warnings {
+        message
+      }
+    }
+  }
+  ${CART_FRAGMENT}
+` as const;

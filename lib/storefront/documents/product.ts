@@ -1,9 +1,12 @@
+import { MONEY_FRAGMENT } from './money';
+
 /**
  * Everything the buy box shows per size: price, compare-at price, stock and image follow the variant.
  * Subscribe & save comes from Shopify's selling plans: the product's plans (name, interval, percentage)
- * and, per variant, what each plan costs for that size, as the store computes it. `variants(first: 25)`
- * (a product here has two or three sizes) keeps the query's cost (first × fields, 4,700 with ten plan
- * prices per variant) within half the local store's cost limit, like every document the app sends.
+ * and, per variant, what each plan costs for that size, as the store computes it.
+ * `variants(first: 100)`: every size must be in the answer, since a size left out could not be bought,
+ * and a buy box lists a handful. A subscription app makes a group per offer with a few delivery
+ * intervals, hence 5 groups of up to 10 plans, and 50 prices per variant so each plan has its own.
  */
 export const PRODUCT_QUERY = `#graphql
   query ProductOffer($handle: String!, $country: CountryCode, $language: LanguageCode)
@@ -44,7 +47,7 @@ export const PRODUCT_QUERY = `#graphql
           }
         }
       }
-      variants(first: 25) {
+      variants(first: 100) {
         nodes {
           id
           title
@@ -52,12 +55,10 @@ export const PRODUCT_QUERY = `#graphql
           availableForSale
           quantityAvailable
           price {
-            amount
-            currencyCode
+            ...Money
           }
           compareAtPrice {
-            amount
-            currencyCode
+            ...Money
           }
           selectedOptions {
             name
@@ -69,23 +70,20 @@ export const PRODUCT_QUERY = `#graphql
             width
             height
           }
-          sellingPlanAllocations(first: 10) {
+          sellingPlanAllocations(first: 50) {
             nodes {
               sellingPlan {
                 id
               }
               priceAdjustments {
                 price {
-                  amount
-                  currencyCode
+                  ...Money
                 }
                 compareAtPrice {
-                  amount
-                  currencyCode
+                  ...Money
                 }
                 perDeliveryPrice {
-                  amount
-                  currencyCode
+                  ...Money
                 }
               }
             }
@@ -94,4 +92,5 @@ export const PRODUCT_QUERY = `#graphql
       }
     }
   }
-`;
+  ${MONEY_FRAGMENT}
+` as const;

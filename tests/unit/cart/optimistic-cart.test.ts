@@ -4,9 +4,9 @@ import {
   PENDING_LINE_PREFIX,
   type PendingLine,
 } from '@/components/cart/optimistic-cart';
-import type { CartView } from '@/lib/storefront/cart-view';
+import type { CartView, Money } from '@/lib/storefront/cart-view';
 
-const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
+const usd = (amount: string): Money => ({ amount, currencyCode: 'USD' });
 const pending: PendingLine = {
   merchandiseId: 'gid://shopify/ProductVariant/D3K2-120',
   productTitle: 'Vitamin D3 + K2',

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CART_LINES_ADD_MUTATION, CART_QUERY, PRODUCT_QUERY } from '@/lib/storefront/documents';
 import { createLocalStore } from '@/lib/storefront/local';
 import { MIGRATIONS } from '@/lib/storefront/local/database';
-import type { Cart, StorefrontProduct } from '@/lib/storefront/types';
+import type { StorefrontProduct } from '@/lib/storefront/product';
+import type { CartFieldsFragment as Cart } from '@/lib/storefront/storefrontapi.generated';
 import {
   catalog,
   createCart,

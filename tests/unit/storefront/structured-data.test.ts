@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent, type Content, type Product } from '@/lib/content';
 import { serializeJsonLd } from '@/lib/seo/json-ld';
 import { productPageJsonLd, type StructuredDataInput } from '@/lib/seo/structured-data';
-import type { StorefrontProduct } from '@/lib/storefront/types';
+import type { StorefrontProduct } from '@/lib/storefront/product';
 import { describeTests, passedFor, validateStructuredData } from '../../support/structured-data';
 import { contentCopy } from '../content/fixture';
 

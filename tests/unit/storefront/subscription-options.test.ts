@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PRODUCT_QUERY } from '@/lib/storefront/documents';
-import type { StorefrontProduct } from '@/lib/storefront/types';
+import type { StorefrontProduct } from '@/lib/storefront/product';
 import { freshStore, PLAN30, PLAN60 } from '../local-store/fixture';
 
 vi.mock('server-only', () => ({}));
