@@ -165,6 +165,19 @@ test('the safety note and Supplement Facts are visible without opening anything'
   await expect(facts).toContainText('250%');
 });
 
+test('each product has its own safety note: the D3-only page says nothing about vitamin K', async ({
+  page,
+}) => {
+  await page.goto('/products/vitamin-d3');
+  const note = page.getByTestId('safety-note');
+  await expect(note).toContainText(
+    'Taking prescription medication? Ask your doctor or pharmacist before starting.',
+  );
+  await expect(note).not.toContainText(/warfarin|blood thinner|vitamin K/i);
+  await note.getByRole('link', { name: 'Read safety information' }).click();
+  await expect(page.getByText('Some medicines interact with vitamin D.')).toBeInViewport();
+});
+
 test('every size and plan a link can choose is a static page; one the product does not sell is a 404', async ({
   request,
 }) => {

@@ -4,6 +4,7 @@ import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/c
 import { formatMoney } from '@/components/cart/format-money';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
 import { ProductPage } from '@/components/product/ProductPage';
+import { SafetyNote } from '@/components/product/SafetyNote';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { getContent, getProduct, type Product } from '@/lib/content';
@@ -18,8 +19,6 @@ import {
   type ProductOfferResult,
 } from '@/lib/storefront';
 import type { Metadata } from 'next';
-
-export const SAFETY_NOTE = 'Taking a blood thinner such as warfarin? Talk to your doctor first.';
 
 /**
  * Every page of every product: its own, each size, each plan (on the default size) and each size on
@@ -144,6 +143,7 @@ export async function ProductView({
       }))
     : [];
 
+  const safetyNote = product.safetyNote ? <SafetyNote note={product.safetyNote} /> : null;
   const structuredData = {
     site: getContent().site,
     product,
@@ -173,12 +173,12 @@ export async function ProductView({
               subscriptions={subscriptions}
               selectedPlan={selectedPlan}
               oneTimeHref={oneTimeHref}
-              safetyNote={SAFETY_NOTE}
+              safetyNote={safetyNote}
             />
           ) : (
             <OfferUnavailable
               message={offer.ok ? 'This product is not for sale right now.' : offer.message}
-              safetyNote={SAFETY_NOTE}
+              safetyNote={safetyNote}
             />
           )
         }
