@@ -83,7 +83,8 @@ const wholeNumber = (what: string, min: number, max: number) => {
 /**
  * Subscribe & save: a delivery every `intervalDays`, `percentOff` off the price of every size. The
  * interval is the plan's identity (carts hold it), so a product offers each interval once
- * (load-product.ts checks). Shopify stores have their own plans; this is what the local store sells.
+ * (load-subscriptions.ts checks). Shopify stores have their own plans; this is what the local store
+ * sells.
  */
 const subscriptionSchema = z.strictObject({
   intervalDays: wholeNumber('of days ', 1, 365),
