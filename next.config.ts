@@ -18,25 +18,6 @@ export default async function config(phase: string): Promise<NextConfig> {
     // LCP of the product page 1.53 s with the request, 0.89 s inlined). Next also writes the CSS twice
     // into the RSC payload, so app/globals.css is kept small.
     experimental: { serverActions: { bodySizeLimit: '100kb' }, inlineCss: true },
-    async rewrites() {
-      // `?size=120` picks a size and `?plan=30` a subscription (every 30 days); each choice is its own
-      // static page, so the server answers with it and a link can preselect it.
-      const size = { type: 'query' as const, key: 'size', value: '(?<size>\\d{1,4})' };
-      const plan = { type: 'query' as const, key: 'plan', value: '(?<plan>\\d{1,3})' };
-      return {
-        beforeFiles: [
-          {
-            source: '/products/:handle',
-            has: [size, plan],
-            destination: '/products/:handle/size/:size/plan/:plan',
-          },
-          { source: '/products/:handle', has: [plan], destination: '/products/:handle/plan/:plan' },
-          { source: '/products/:handle', has: [size], destination: '/products/:handle/size/:size' },
-        ],
-        afterFiles: [],
-        fallback: [],
-      };
-    },
     async headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },

@@ -29,7 +29,6 @@ export async function placeOrder(): Promise<void> {
   }
   await forgetCartId();
   // Stock changed: product pages show fresh availability on their next request.
-  revalidatePath('/products/[handle]', 'page');
-  revalidatePath('/products/[handle]/size/[size]', 'page');
+  revalidatePath('/products/[handle]/[[...choice]]', 'page');
   redirect(`/orders/${result.order.id}`);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import type { Money } from '@/lib/storefront/cart-view';
 import type { StorefrontVariant } from '@/lib/storefront/product';
 import { CartAlert } from './CartAlert';
@@ -45,7 +45,8 @@ interface BuyBoxProps {
   selectedPlan: SubscriptionChoice | null;
   /** This size's page without a plan. */
   oneTimeHref: string;
-  safetyNote: string;
+  /** The product's caution (components/product/SafetyNote), or nothing when it has none. */
+  safetyNote: ReactNode;
 }
 
 const MAX_PER_ADD = 99;
@@ -206,18 +207,7 @@ export function BuyBox({
       {refusal && <CartAlert message={refusal.message} />}
       {problem && <CartAlert message={problem.message} retry={problem.retry} />}
 
-      <p
-        className="mt-4 flex gap-2 rounded-lg bg-accent-soft p-3 text-sm text-ink"
-        data-testid="safety-note"
-      >
-        <span aria-hidden="true">⚠</span>
-        <span>
-          {safetyNote}{' '}
-          <a href="#safety" className="font-semibold text-accent underline underline-offset-2">
-            Read safety information
-          </a>
-        </span>
-      </p>
+      {safetyNote}
     </section>
   );
 }

@@ -1,5 +1,13 @@
+import type { ReactNode } from 'react';
+
 /** Shown instead of the buy box when the store could not be reached while this page was built. */
-export function OfferUnavailable({ message, safetyNote }: { message: string; safetyNote: string }) {
+export function OfferUnavailable({
+  message,
+  safetyNote,
+}: {
+  message: string;
+  safetyNote: ReactNode;
+}) {
   return (
     <section aria-label="Buy" className="mt-6 rounded-card border border-line bg-paper-raised p-5">
       <div
@@ -12,12 +20,7 @@ export function OfferUnavailable({ message, safetyNote }: { message: string; saf
           Try again
         </a>
       </div>
-      <p className="mt-4 rounded-lg bg-accent-soft p-3 text-sm">
-        {safetyNote}{' '}
-        <a href="#safety" className="font-semibold text-accent underline underline-offset-2">
-          Read safety information
-        </a>
-      </p>
+      {safetyNote}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { loadAuthorship } from './authorship';
+import { loadSafetyNote } from './load-safety-note';
 import { loadSection } from './load-section';
 import { loadSubscriptions } from './load-subscriptions';
 import { listOf, parseMarkdown, type ParsedMarkdown } from './markdown';
@@ -108,6 +109,7 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     disclaimer,
     variants,
     subscriptions: loadSubscriptions(data.subscriptions, yaml, file, issues, shared.compliance),
+    safetyNote: loadSafetyNote(data, yaml, file, issues, shared.compliance),
     supplementFacts: data.supplementFacts ?? null,
     article: loadAuthorship(data.article, yaml, file, issues),
   };

@@ -3,7 +3,7 @@
  * extension (tree builder), registered on remark-parse by `remarkCitations`.
  *
  * Why syntax and not a search through text nodes afterwards: the parser then handles escapes
- * (`\[@key]` stays text, as before) and gives every citation its exact source position; text
+ * (`\[@key]` stays text) and gives every citation its exact source position; text
  * nodes lose both (their value has escapes, entities and list indentation removed).
  */
 import type { Position } from './located-text';

@@ -99,8 +99,8 @@ function workCitedItem(work: WorkCited): Element {
         {},
         work.citedAt.map((refId, index) =>
           element('a', { href: `#${refId}` }, [
-            // Arrow and letter as two text nodes, as the React rendering had them: one node shapes the
-            // pair as one run and moves the letter by a fraction of a pixel.
+            // Arrow and letter as two text nodes, kept apart by the comment: one node would shape
+            // the pair as one run and move the letter by a fraction of a pixel.
             element('span', { ariaHidden: 'true' }, several ? [text('↑'), { type: 'comment', value: ' ' }, text(backLabel(index))] : [text('↑')]),
             element('span', { className: ['sr-only'] }, [
               text(`Back to where source ${work.number} is cited${several ? ` (${index + 1} of ${work.citedAt.length})` : ''}`),
@@ -118,9 +118,9 @@ const worksCitedCache = new WeakMap<readonly WorkCited[], ContentHtml>();
 
 /**
  * The works-cited list items as one HTML string, made once per product (the list is cached with the
- * content). As React elements the 55 entries were about 44 kB of the RSC payload, 33 kB of HTML and
- * some 300 elements to hydrate; as one string they are inserted as they are and never hydrated. They
- * carry no classes: `.works-cited` in app/globals.css styles them from the list. Every value is
+ * content): a long list of links then costs one string in the RSC payload and nothing to hydrate,
+ * where React elements would each be sent twice (HTML and payload) and hydrated. They carry no
+ * classes: `.works-cited` in app/globals.css styles them from the list. Every value is
  * escaped by the stringifier; the data was validated when citations.yaml was loaded (web addresses,
  * ISO dates, citation keys).
  */

@@ -83,7 +83,8 @@ const wholeNumber = (what: string, min: number, max: number) => {
 /**
  * Subscribe & save: a delivery every `intervalDays`, `percentOff` off the price of every size. The
  * interval is the plan's identity (carts hold it), so a product offers each interval once
- * (load-product.ts checks). Shopify stores have their own plans; this is what the local store sells.
+ * (load-subscriptions.ts checks). Shopify stores have their own plans; this is what the local store
+ * sells.
  */
 const subscriptionSchema = z.strictObject({
   intervalDays: wholeNumber('of days ', 1, 365),
@@ -164,6 +165,13 @@ const articleSchema = z
     },
   );
 
+/** The buy box's safety note is a line or two beside the price; details go in sections/safety.md. */
+const SAFETY_NOTE_MAX_LENGTH = 160;
+
+const safetyNote = text().max(SAFETY_NOTE_MAX_LENGTH, {
+  error: `must be at most ${SAFETY_NOTE_MAX_LENGTH} characters: one or two short sentences; the details go in sections/safety.md`,
+});
+
 export const productSchema = z.strictObject({
   handle: text('a handle').regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lowercase letters, digits and dashes' }),
   name: text(),
@@ -178,6 +186,7 @@ export const productSchema = z.strictObject({
   variants: z.array(variantSchema).min(1, { error: 'needs at least one variant' }),
   supplementFacts: supplementFactsSchema.optional(),
   subscriptions: z.array(subscriptionSchema, { error: 'must be a list of plans, each starting with "- intervalDays:"' }).optional().default([]),
+  safetyNote: safetyNote.optional(),
   article: articleSchema.optional(),
 });
 

@@ -79,6 +79,8 @@ export interface Product {
   variants: ProductVariant[];
   /** Subscribe & save plans (what the local store sells); empty when the product is sold one-time only. */
   subscriptions: CatalogSubscription[];
+  /** The caution under the buy button, plain text, linking to the Safety section; null when product.yaml has none. */
+  safetyNote: string | null;
   supplementFacts: SupplementFacts | null;
   /** Who wrote and reviewed the text, and when; null when product.yaml names nobody and no date. */
   article: Authorship | null;

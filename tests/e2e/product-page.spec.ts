@@ -165,6 +165,69 @@ test('the safety note and Supplement Facts are visible without opening anything'
   await expect(facts).toContainText('250%');
 });
 
+test('each product has its own safety note: the D3-only page says nothing about vitamin K', async ({
+  page,
+}) => {
+  await page.goto('/products/vitamin-d3');
+  const note = page.getByTestId('safety-note');
+  await expect(note).toContainText(
+    'Taking prescription medication? Ask your doctor or pharmacist before starting.',
+  );
+  await expect(note).not.toContainText(/warfarin|blood thinner|vitamin K/i);
+  await note.getByRole('link', { name: 'Read safety information' }).click();
+  await expect(page.getByText('Some medicines interact with vitamin D.')).toBeInViewport();
+});
+
+test('every size and plan a link can choose is a static page; one the product does not sell is a 404', async ({
+  request,
+}) => {
+  for (const path of [
+    PDP,
+    `${PDP}?size=120`,
+    `${PDP}?plan=30`,
+    `${PDP}?size=60&plan=90`,
+    '/products/vitamin-d3?size=180',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toContain('s-maxage=300');
+  }
+  for (const path of [
+    `${PDP}?size=999`,
+    `${PDP}?size=120&plan=45`,
+    '/products/vitamin-d3?plan=30',
+    '/products/no-such-product',
+    '/products/no-such-product?size=120',
+    `${PDP}/size/120/plan/30/more`,
+    `${PDP}/colour/red`,
+  ]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a size link loads that size’s page, under the product’s canonical address', async ({
+    page,
+  }) => {
+    await page.goto('/products/vitamin-d3');
+    await page.getByRole('link', { name: '180 softgels' }).click();
+    await expect(page).toHaveURL(/\/products\/vitamin-d3\?size=180$/);
+    await expect(page.getByRole('link', { name: '180 softgels' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    await expect(page.getByRole('table', { name: /Supplement Facts/ })).toContainText(
+      'Servings per container: 180',
+    );
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      /\/products\/vitamin-d3$/,
+    );
+  });
+});
+
 test('/ lists both products', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: /Vitamin D3 \+ K2/ })).toBeVisible();

@@ -39,7 +39,8 @@ export async function POST(request: Request): Promise<Response> {
       { status: 400 },
     );
   revalidateTag(productCacheTag(handle), 'max');
-  revalidatePath(`/products/${handle}`);
-  revalidatePath(`/products/${handle}/size/[size]`, 'page');
+  // The tag reaches the pages built from Shopify's answers; the local store's carry no tag, and a
+  // route pattern cannot name one product's pages, so every product's pages are refreshed.
+  revalidatePath('/products/[handle]/[[...choice]]', 'page');
   return Response.json({ revalidated: handle });
 }

@@ -4,46 +4,61 @@ import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/c
 import { formatMoney } from '@/components/cart/format-money';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
 import { ProductPage } from '@/components/product/ProductPage';
+import { SafetyNote } from '@/components/product/SafetyNote';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { getContent, getProduct } from '@/lib/content';
+import { getContent, getProduct, type Product } from '@/lib/content';
+import { choiceSegments, productHref, type ProductChoice } from '@/lib/product-choice';
 import { productPageJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
-import { getProductOffer, sizeOf, subscriptionOptions, variantForSize } from '@/lib/storefront';
+import {
+  getProductOffer,
+  sizeOf,
+  subscriptionOptions,
+  variantForSize,
+  type ProductOfferResult,
+} from '@/lib/storefront';
 import type { Metadata } from 'next';
 
-export const SAFETY_NOTE = 'Taking a blood thinner such as warfarin? Talk to your doctor first.';
-
-/** Every size of every product, for static generation of `?size=` pages. */
-export function productSizeParams() {
-  return getContent().products.flatMap((product) =>
-    product.variants.map((variant) => ({ handle: product.handle, size: String(variant.size) })),
-  );
-}
-
-/** Every plan interval of every product (from the store: in Shopify mode plans live there). */
-export async function productPlanParams() {
+/**
+ * Every page of every product: its own, each size, each plan (on the default size) and each size on
+ * each plan, as the buy box links to them.
+ */
+export async function productChoiceParams(): Promise<Array<{ handle: string; choice: string[] }>> {
   const params = await Promise.all(
-    getContent().products.map(async (product) => {
-      const offer = await getProductOffer(product.handle);
-      const variant = offer.ok ? variantForSize(offer.product, undefined) : null;
-      return offer.ok && variant
-        ? subscriptionOptions(offer.product, variant).map((plan) => ({
-            handle: product.handle,
-            plan: String(plan.intervalDays),
-          }))
-        : [];
-    }),
+    getContent().products.map(async (product) =>
+      choicesOf(product, await getProductOffer(product.handle)).map((choice) => ({
+        handle: product.handle,
+        choice: choiceSegments(choice),
+      })),
+    ),
   );
   return params.flat();
 }
 
-/** Every size of every product on every plan interval, for static generation of `?size=&plan=` pages. */
-export async function productSizePlanParams() {
-  const plans = await productPlanParams();
-  return productSizeParams().flatMap(({ handle, size }) =>
-    plans.filter((plan) => plan.handle === handle).map(({ plan }) => ({ handle, size, plan })),
-  );
+/**
+ * Sizes and plans are the store's (in Shopify mode they live there). A build without an answer from
+ * the store still gives content's sizes their pages, which then say buying is unavailable.
+ */
+function choicesOf(product: Product, offer: ProductOfferResult): ProductChoice[] {
+  if (!offer.ok) return [{}, ...product.variants.map((variant) => ({ size: variant.size }))];
+  const sizes = [
+    ...new Set(offer.product.variants.nodes.flatMap((variant) => sizeOf(variant.title) ?? [])),
+  ];
+  const plansAt = (size: number | undefined) => {
+    const variant = variantForSize(offer.product, size);
+    return variant
+      ? subscriptionOptions(offer.product, variant).map((plan) => plan.intervalDays)
+      : [];
+  };
+  return [
+    {},
+    ...sizes.map((size) => ({ size })),
+    ...plansAt(undefined).map((planIntervalDays) => ({ planIntervalDays })),
+    ...sizes.flatMap((size) =>
+      plansAt(size).map((planIntervalDays) => ({ size, planIntervalDays })),
+    ),
+  ];
 }
 
 export function productUrl(handle: string): string {
@@ -99,13 +114,13 @@ export async function ProductView({
   const image =
     product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;
 
-  const oneTimeHref = `/products/${handle}?size=${selectedSize}`;
+  const oneTimeHref = productHref(handle, { size: selectedSize });
   const subscriptions: SubscriptionChoice[] =
     offer.ok && selected
       ? subscriptionOptions(offer.product, selected).map((plan) => ({
           ...plan,
           priceLabel: formatMoney(plan.price),
-          href: `${oneTimeHref}&plan=${plan.intervalDays}`,
+          href: productHref(handle, { size: selectedSize, planIntervalDays: plan.intervalDays }),
         }))
       : [];
   const selectedPlan =
@@ -120,11 +135,15 @@ export async function ProductView({
         size: sizeOf(variant.title) ?? 0,
         label: variant.title,
         // A subscriber who changes size stays on the same plan.
-        href: `/products/${handle}?size=${sizeOf(variant.title)}${selectedPlan ? `&plan=${selectedPlan.intervalDays}` : ''}`,
+        href: productHref(handle, {
+          size: sizeOf(variant.title),
+          planIntervalDays: selectedPlan?.intervalDays,
+        }),
         available: variant.availableForSale,
       }))
     : [];
 
+  const safetyNote = product.safetyNote ? <SafetyNote note={product.safetyNote} /> : null;
   const structuredData = {
     site: getContent().site,
     product,
@@ -154,12 +173,12 @@ export async function ProductView({
               subscriptions={subscriptions}
               selectedPlan={selectedPlan}
               oneTimeHref={oneTimeHref}
-              safetyNote={SAFETY_NOTE}
+              safetyNote={safetyNote}
             />
           ) : (
             <OfferUnavailable
               message={offer.ok ? 'This product is not for sale right now.' : offer.message}
-              safetyNote={SAFETY_NOTE}
+              safetyNote={safetyNote}
             />
           )
         }

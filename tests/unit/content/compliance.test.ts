@@ -33,6 +33,22 @@ describe('compliance lint (rules in content/compliance.yaml)', () => {
       expect(errorsOf(copy.root)).toEqual([]);
     });
 
+    it('reads the buy box safety note like the rest of the buy box: a claim there is an error at its column', () => {
+      const copy = contentCopy();
+      copy.edit(PRODUCT, (text) => text.replace('Talk to your doctor first.', 'It also helps prevent heart disease.'));
+      const line = lineOf(copy.root, PRODUCT, 'helps prevent heart disease');
+      const column = 1 + 'safetyNote: Taking a blood thinner such as warfarin? It also helps '.length;
+      expect(errorsOf(copy.root)).toEqual([
+        `${PRODUCT}:${line}:${column}: Disease claim "prevent heart disease": supplement copy may not say it cures, treats, prevents or diagnoses a disease`,
+      ]);
+    });
+
+    it('lets a safety note name a condition as a caution ("Have kidney disease? Ask your doctor first.")', () => {
+      const copy = contentCopy();
+      copy.edit(D3_PRODUCT, (text) => text.replace(/^safetyNote: .*$/m, 'safetyNote: Have kidney disease? Ask your doctor first.'));
+      expect(errorsOf(copy.root)).toEqual([]);
+    });
+
     it('allows naming diseases in the safety text', () => {
       const copy = contentCopy();
       copy.edit(SAFETY, (text) => text.replace('Vitamin K2 has no established upper limit.', 'It does not treat osteoporosis or heart disease.'));
