@@ -1,8 +1,10 @@
 /**
  * deploy/nginx in front of the production app (the webServer of playwright.config.ts), the way it is
- * deployed: real nginx, real `next start`, real sockets. Then the same config in front of a stand-in
- * upstream, for the answers the app never gives (Set-Cookie on a shared page, a page that turns
- * private, an upstream that fails) and to see exactly what nginx forwards.
+ * deployed: real nginx, real `next start`, real sockets. Then the same config in front of stand-in
+ * upstreams, for the answers the app never gives (Set-Cookie on a shared page, a page that turns
+ * private, an upstream that fails) and to see exactly what nginx forwards; and the files themselves
+ * through `nginx -t`.
+ * tests/support/nginx.ts renders and runs nginx. TEST_PORTS=41040-41049 keeps every port in a range.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,12 +18,15 @@ import zlib from 'node:zlib';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { Parser } from 'htmlparser2';
 import {
-  DEFAULT_POST_RATE_LIMIT,
+  DEPLOY_DIR,
   findNginx,
-  renderNginxConfig,
+  POST_LIMIT,
+  renderConfig,
   startNginx,
+  testConfig,
+  testPort,
   type RunningNginx,
-} from '../../deploy/nginx/start';
+} from '../support/nginx';
 
 const PDP = '/products/vitamin-d3-k2';
 const NGINX = findNginx();
@@ -180,17 +185,9 @@ async function logFor(nginx: RunningNginx, marker: string, expected: number): Pr
 
 const marker = () => `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function upstreamOf(baseURL: string | undefined): string {
-  const url = new URL(baseURL ?? 'http://127.0.0.1:3100');
-  return `${url.hostname}:${url.port}`;
+/** The port of the app the webServer of playwright.config.ts started. */
+function appPort(baseURL: string | undefined): number {
+  return Number(new URL(baseURL ?? 'http://127.0.0.1:3100').port);
 }
 
 /** The nonce the Content-Security-Policy of an answer names. */
@@ -252,11 +249,8 @@ test.describe('nginx in front of next start', () => {
   let host: string;
 
   test.beforeAll(async ({}, testInfo) => {
-    port = await freePort();
-    nginx = await startNginx({
-      listenPort: port,
-      upstream: upstreamOf(testInfo.project.use.baseURL),
-    });
+    nginx = await startNginx({ upstreams: [appPort(testInfo.project.use.baseURL)] });
+    port = Number(new URL(nginx.url).port);
     host = `127.0.0.1:${port}`;
   });
 
@@ -737,7 +731,7 @@ test.describe('nginx in front of next start', () => {
 
     test('a burst of POSTs over the limit gets 429 with Retry-After, not Next; a second later posts pass again', async () => {
       const id = marker();
-      const total = DEFAULT_POST_RATE_LIMIT.burst + 30;
+      const total = POST_LIMIT.burst + 30;
       const answers = await Promise.all(
         // To a page (Next renders it): the app's own limit on wrong revalidation secrets stays out of this.
         Array.from({ length: total }, (_, index) =>
@@ -751,7 +745,7 @@ test.describe('nginx in front of next start', () => {
       const refused = answers.filter((answer) => answer.status === 429);
       // burst + 1 pass at once (nodelay), plus one per 1/rate s while the burst is being sent.
       expect(refused.length).toBeGreaterThanOrEqual(20);
-      expect(answers.length - refused.length).toBeGreaterThanOrEqual(DEFAULT_POST_RATE_LIMIT.burst);
+      expect(answers.length - refused.length).toBeGreaterThanOrEqual(POST_LIMIT.burst);
       for (const answer of refused) {
         expect(answer.headers['retry-after']).toBe('1');
         expect(answer.body.toString()).toContain('Too many requests');
@@ -802,13 +796,15 @@ async function addInBrowser(context: BrowserContext, size: string): Promise<void
  * headers it got. It lets the tests see what nginx forwards and how it treats answers the app does
  * not give today. It is a test double; nothing like it runs in production.
  */
-function startStandIn(): Promise<{
-  url: string;
-  upstream: string;
+interface StandIn {
+  port: number;
   hits(path: string): number;
   setMode(path: string, mode: string): void;
   close(): Promise<void>;
-}> {
+}
+
+async function startStandIn(): Promise<StandIn> {
+  const port = await testPort();
   const hits = new Map<string, number>();
   const modes = new Map<string, string>();
   const server = http.createServer((request, response) => {
@@ -867,18 +863,17 @@ function startStandIn(): Promise<{
       }
     });
   });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        upstream: `127.0.0.1:${port}`,
-        hits: (pathname) => hits.get(pathname) ?? 0,
-        setMode: (pathname, mode) => modes.set(pathname, mode),
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port,
+    hits: (pathname) => hits.get(pathname) ?? 0,
+    setMode: (pathname, mode) => modes.set(pathname, mode),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -886,12 +881,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test.describe('nginx policy, against a stand-in upstream', () => {
   test.describe.configure({ mode: 'serial' });
 
-  let standIn: Awaited<ReturnType<typeof startStandIn>>;
+  let standIn: StandIn;
   let nginx: RunningNginx;
 
   test.beforeAll(async () => {
     standIn = await startStandIn();
-    nginx = await startNginx({ listenPort: await freePort(), upstream: standIn.upstream });
+    nginx = await startNginx({ upstreams: [standIn.port] });
   });
 
   test.afterAll(async () => {
@@ -1092,10 +1087,9 @@ test.describe('nginx policy, against a stand-in upstream', () => {
       test.skip(true, 'openssl is not available to make a test certificate');
     }
     const tls = await startNginx({
-      listenPort: await freePort(),
-      upstream: standIn.upstream,
+      upstreams: [standIn.port],
       tls: {
-        port: await freePort(),
+        port: await testPort(),
         certificate: `${dir}/cert.pem`,
         certificateKey: `${dir}/key.pem`,
       },
@@ -1126,70 +1120,65 @@ test.describe('nginx policy, against a stand-in upstream', () => {
   });
 });
 
-// ------------------------------------------------------------------------- the options are checked
+// ------------------------------------------------------------------------- the configuration itself
 
-test.describe('rendering the config', () => {
-  test('the default config passes nginx -t', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-spec-render-'));
+test.describe('deploy/nginx as shipped', () => {
+  test('rendered with envsubst, for plain HTTP and for TLS, with the shipped upstream.conf, it passes nginx -t', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-spec-conf-'));
     try {
-      for (const sub of ['logs', 'cache/pages', 'cache/static', 'tmp'])
-        fs.mkdirSync(path.join(dir, sub), { recursive: true });
-      fs.writeFileSync(
-        path.join(dir, 'nginx.conf'),
-        renderNginxConfig({ listenPort: 8080, upstream: '127.0.0.1:3000', runtimeDir: dir }),
-      );
       execFileSync(
-        NGINX!,
+        'openssl',
         [
-          '-t',
-          '-q',
-          '-p',
-          `${dir}/`,
-          '-c',
-          path.join(dir, 'nginx.conf'),
-          '-e',
-          path.join(dir, 'logs', 'error.log'),
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=shop.example',
+          '-keyout',
+          `${dir}/key.pem`,
+          '-out',
+          `${dir}/cert.pem`,
         ],
-        { stdio: 'pipe' },
+        { stdio: 'ignore' },
       );
+      for (const edge of ['edge-http.conf', 'edge-https.conf']) {
+        const runtimeDir = path.join(dir, edge);
+        const confDir = path.join(runtimeDir, 'conf');
+        renderConfig(DEPLOY_DIR, confDir, {
+          NGINX_RUNTIME_DIR: runtimeDir,
+          NGINX_EDGE: edge,
+          NGINX_LISTEN_ADDRESS: '127.0.0.1',
+          NGINX_HTTP_PORT: String(await testPort()),
+          NGINX_HTTPS_PORT: String(await testPort()),
+          NGINX_TLS_CERTIFICATE: `${dir}/cert.pem`,
+          NGINX_TLS_CERTIFICATE_KEY: `${dir}/key.pem`,
+          NGINX_SERVER_NAMES: 'shop.example www.shop.example',
+          NGINX_POST_RATE: '10',
+          NGINX_POST_BURST: '30',
+        });
+        expect(fs.readFileSync(path.join(confDir, 'upstream.conf'), 'utf8')).toBe(
+          fs.readFileSync(path.join(DEPLOY_DIR, 'upstream.conf'), 'utf8'),
+        );
+        // nginx's own variables are nginx's: envsubst replaced only the ones it was given.
+        expect(fs.readFileSync(path.join(confDir, 'storefront.conf'), 'utf8')).toContain(
+          "'nonce-$request_id'",
+        );
+        testConfig(runtimeDir, path.join(confDir, 'nginx.conf'));
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  test('values that could change the config’s meaning are refused, not quoted in', () => {
-    const base = {
-      listenPort: 8080,
-      upstream: '127.0.0.1:3000',
-      runtimeDir: '/tmp/storefront-nginx',
-    };
-    const hostile: Array<[string, object]> = [
-      ['upstream with a directive', { upstream: '127.0.0.1:3000; include /etc/passwd' }],
-      ['upstream without a port', { upstream: '127.0.0.1' }],
-      ['upstream port out of range', { upstream: '127.0.0.1:70000' }],
-      ['runtime dir with a space', { runtimeDir: '/tmp/a b' }],
-      ['runtime dir with a semicolon', { runtimeDir: '/tmp/a;b' }],
-      ['runtime dir with a variable', { runtimeDir: '/tmp/$host' }],
-      ['server name with a brace', { serverNames: ['shop.example}'] }],
-      ['no server names', { serverNames: [] }],
-      ['listen port 0', { listenPort: 0 }],
-      ['listen port not whole', { listenPort: 80.5 }],
-      ['listen host name', { listenHost: 'localhost; listen 80' }],
-      ['rate limit zero', { postRateLimit: { perSecond: 0, burst: 1 } }],
-      ['user with a space', { user: 'www-data root' }],
-    ];
-    for (const [name, options] of hostile) {
-      expect(() => renderNginxConfig({ ...base, ...options }), name).toThrow();
-    }
-  });
-
   test('startNginx fails with a clear message when nginx is missing', async () => {
     await expect(
-      startNginx({
-        listenPort: await freePort(),
-        upstream: '127.0.0.1:3000',
-        nginxBinary: '/nonexistent/nginx',
-      }),
+      startNginx({ upstreams: [3000], nginxBinary: '/nonexistent/nginx' }),
     ).rejects.toThrow(/nginx not found.*apt-get install nginx/);
   });
 });
