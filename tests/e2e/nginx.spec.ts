@@ -2,11 +2,11 @@
  * deploy/nginx in front of the production app (the webServer of playwright.config.ts), the way it is
  * deployed: real nginx, real `next start`, real sockets. Then the same config in front of stand-in
  * upstreams, for the answers the app never gives (Set-Cookie on a shared page, a page that turns
- * private, an upstream that fails) and to see exactly what nginx forwards; and the files themselves
- * through `nginx -t`.
+ * private, an instance that fails) and to see exactly what nginx forwards; two `next start` instances
+ * of one build restarted one at a time; and the files themselves through `nginx -t`.
  * tests/support/nginx.ts renders and runs nginx. TEST_PORTS=41040-41049 keeps every port in a range.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -794,11 +794,15 @@ async function addInBrowser(context: BrowserContext, size: string): Promise<void
 /**
  * A stand-in for Next that answers as told by the path, counts what reaches it and echoes the
  * headers it got. It lets the tests see what nginx forwards and how it treats answers the app does
- * not give today. It is a test double; nothing like it runs in production.
+ * not give today, or an instance that fails. It is a test double; nothing like it runs in production.
  */
 interface StandIn {
   port: number;
   hits(path: string): number;
+  /** Requests to any path. */
+  requests(): number;
+  /** TCP connections nginx opened to it. */
+  connections(): number;
   setMode(path: string, mode: string): void;
   close(): Promise<void>;
 }
@@ -807,10 +811,13 @@ async function startStandIn(): Promise<StandIn> {
   const port = await testPort();
   const hits = new Map<string, number>();
   const modes = new Map<string, string>();
+  let requests = 0;
+  let connections = 0;
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://x').pathname;
     const count = (hits.get(pathname) ?? 0) + 1;
     hits.set(pathname, count);
+    requests++;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -818,13 +825,18 @@ async function startStandIn(): Promise<StandIn> {
         headers: request.headers,
         body: Buffer.concat(chunks).toString(),
       });
-      const mode = modes.get(pathname) ?? pathname.split('/')[1]!;
+      const mode = modes.get(pathname) ?? modes.get('*') ?? pathname.split('/')[1]!;
       const answer = (status: number, headers: Record<string, string>, delayMs = 0) =>
         setTimeout(() => {
           response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-          response.end(JSON.stringify({ count, mode, echo }));
+          response.end(JSON.stringify({ count, mode, echo, instance: port }));
         }, delayMs);
       switch (mode) {
+        case 'reset':
+          // Gone after reading the request: nginx cannot know whether it acted on it.
+          return request.socket.destroy();
+        case 'unavailable':
+          return answer(503, { 'Cache-Control': 'private, no-store' });
         case 'shared':
           return answer(200, { 'Cache-Control': 's-maxage=300, stale-while-revalidate=31535700' });
         case 'slow-shared':
@@ -863,10 +875,13 @@ async function startStandIn(): Promise<StandIn> {
       }
     });
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port,
     hits: (pathname) => hits.get(pathname) ?? 0,
+    requests: () => requests,
+    connections: () => connections,
     setMode: (pathname, mode) => modes.set(pathname, mode),
     close: () =>
       new Promise<void>((done) => {
@@ -1116,6 +1131,221 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     } finally {
       await tls.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ------------------------------------------------------------------- several instances, one nginx
+
+/** Two stand-ins behind one nginx; the test gets them in the order nginx lists them. */
+async function twoStandIns(failTimeout?: string): Promise<{
+  a: StandIn;
+  b: StandIn;
+  nginx: RunningNginx;
+  stop(): Promise<void>;
+}> {
+  const a = await startStandIn();
+  const b = await startStandIn();
+  const nginx = await startNginx({ upstreams: [a.port, b.port], failTimeout });
+  return {
+    a,
+    b,
+    nginx,
+    stop: async () => {
+      await nginx.stop();
+      await Promise.all([a.close(), b.close()]);
+    },
+  };
+}
+
+const instanceOf = (answer: Answer) =>
+  (JSON.parse(answer.body.toString()) as { instance: number }).instance;
+
+test.describe('nginx in front of several instances, against stand-ins', () => {
+  test('requests take turns between the instances, over connections nginx keeps open', async () => {
+    const { a, b, nginx, stop } = await twoStandIns();
+    try {
+      const served: number[] = [];
+      // One client connection, so one nginx worker and its pool of upstream connections.
+      for (let index = 0; index < 20; index++) {
+        const response = await fetch(`${nginx.url}/echo/${marker()}`);
+        expect(response.status).toBe(200);
+        served.push(((await response.json()) as { instance: number }).instance);
+      }
+      expect(served.filter((port) => port === a.port)).toHaveLength(10);
+      expect(served.filter((port) => port === b.port)).toHaveLength(10);
+      expect([a.connections(), b.connections()]).toEqual([1, 1]);
+    } finally {
+      await stop();
+    }
+  });
+
+  test('with one instance down, every GET and POST is served by the other (nothing was sent to it)', async () => {
+    const { a, b, nginx, stop } = await twoStandIns();
+    try {
+      await a.close();
+      const id = marker();
+      const answers: Answer[] = [];
+      for (let index = 0; index < 4; index++) {
+        answers.push(await send(`${nginx.url}/api/down-${id}-get-${index}`));
+        answers.push(await send(`${nginx.url}/echo/down-${id}-page-${index}`));
+        answers.push(
+          await send(`${nginx.url}/api/down-${id}-post-${index}`, { method: 'POST', body: '{}' }),
+        );
+      }
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      expect(new Set(answers.map(instanceOf))).toEqual(new Set([b.port]));
+    } finally {
+      await stop();
+    }
+  });
+
+  for (const [mode, postStatus] of [
+    ['reset', 502],
+    ['unavailable', 503],
+  ] as const) {
+    for (const route of ['/api', '/page']) {
+      test(`${route}: a GET an instance failed (${mode}) is retried on the other; a POST it may have acted on is not`, async () => {
+        for (const method of ['GET', 'POST']) {
+          // A fresh nginx for each method: the first failure takes that instance out for a while.
+          const { a, b, nginx, stop } = await twoStandIns();
+          try {
+            const pathname = `${route}/flaky-${mode}-${method}-${marker()}`;
+            a.setMode(pathname, mode);
+            // Two requests in turn: one of them is sent to the failing instance first.
+            const answers = [
+              await send(nginx.url + pathname, { method, body: method === 'POST' ? '{}' : '' }),
+              await send(nginx.url + pathname, { method, body: method === 'POST' ? '{}' : '' }),
+            ];
+            expect(a.hits(pathname), method).toBe(1);
+            if (method === 'GET') {
+              expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+              expect(b.hits(pathname)).toBe(2);
+            } else {
+              expect(answers.map((answer) => answer.status).sort()).toEqual(
+                [200, postStatus].sort(),
+              );
+              expect(b.hits(pathname)).toBe(1);
+            }
+          } finally {
+            await stop();
+          }
+        }
+      });
+    }
+  }
+
+  test('an instance that failed gets no requests for fail_timeout, then is tried again', async () => {
+    const { a, b, nginx, stop } = await twoStandIns('2s');
+    try {
+      a.setMode('*', 'reset');
+      const served: number[] = [];
+      for (let index = 0; index < 6; index++)
+        served.push(instanceOf(await send(`${nginx.url}/api/probe-${marker()}`)));
+      expect(served).toEqual(served.map(() => b.port));
+      expect(a.requests()).toBe(1);
+      a.setMode('*', 'echo');
+      await sleep(2500);
+      const later: number[] = [];
+      for (let index = 0; index < 4; index++)
+        later.push(instanceOf(await send(`${nginx.url}/api/probe-${marker()}`)));
+      expect(later).toContain(a.port);
+    } finally {
+      await stop();
+    }
+  });
+});
+
+test.describe('two next start instances of one build behind nginx', () => {
+  test('rolling-restart.sh restarts both, one at a time, and every GET meanwhile succeeds', async ({}, testInfo) => {
+    test.setTimeout(240_000);
+    const apps = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-spec-apps-'));
+    const ports = [await testPort(), await testPort()];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      APPS: apps,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SITE_URL: testInfo.project.use.baseURL ?? 'http://127.0.0.1:3100',
+      LOCAL_CHECKOUT: 'enabled',
+    };
+    // Each instance in the background with its own store and pid file, as a service manager would.
+    const startApp = `LOCAL_STORE_DATA_DIR="$APPS/$INSTANCE_PORT" setsid "${process.execPath}" node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$INSTANCE_PORT" >/dev/null 2>&1 & echo $! >"$APPS/$INSTANCE_PORT.pid"`;
+    const stopApp = `pid=$(cat "$APPS/$INSTANCE_PORT.pid"); kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done`;
+    const pidOf = (port: number) => fs.readFileSync(path.join(apps, `${port}.pid`), 'utf8').trim();
+    const healthy = async (port: number) => {
+      await expect
+        .poll(
+          async () =>
+            (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status,
+          { timeout: 60_000 },
+        )
+        .toBe(200);
+    };
+    let nginx: RunningNginx | undefined;
+    try {
+      for (const port of ports)
+        execFileSync('sh', ['-c', startApp], { env: { ...env, INSTANCE_PORT: String(port) } });
+      for (const port of ports) await healthy(port);
+      const firstPids = ports.map(pidOf);
+      nginx = await startNginx({ upstreams: ports });
+      const before = fs.readFileSync(nginx.upstreamConf, 'utf8');
+
+      // Readers all along: the health endpoint (never cached) and product pages nobody asked for
+      // before (a cache miss each), so every one of them is answered by an instance.
+      const statuses: number[] = [];
+      let reading = true;
+      const readers = [0, 1, 2].map(async (reader) => {
+        for (let index = 0; reading; index++) {
+          const target =
+            index % 2 === 0 ? '/api/health' : `${PDP}?reader=${reader}-${index}-${marker()}`;
+          statuses.push((await send(nginx!.url + target)).status);
+        }
+      });
+      await sleep(500);
+      const restart = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(
+          'bash',
+          [
+            path.join(DEPLOY_DIR, 'rolling-restart.sh'),
+            nginx!.upstreamConf,
+            nginx!.pidFile,
+            `${stopApp}; ${startApp}`,
+          ],
+          { env },
+        );
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+      await sleep(500);
+      reading = false;
+      await Promise.all(readers);
+
+      expect(restart.code, restart.output).toBe(0);
+      expect(restart.output).toContain(`127.0.0.1:${ports[1]}: serving again`);
+      const secondPids = ports.map(pidOf);
+      expect(secondPids[0]).not.toBe(firstPids[0]);
+      expect(secondPids[1]).not.toBe(firstPids[1]);
+      expect(fs.readFileSync(nginx.upstreamConf, 'utf8')).toBe(before);
+      expect(statuses.length).toBeGreaterThan(50);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      const log = readLog(nginx).filter((entry) => entry.uri === '/api/health');
+      for (const port of ports)
+        expect(log.some((entry) => entry.upstream === `127.0.0.1:${port}`)).toBe(true);
+      // Drained first: nginx never even tried an instance while it was restarting.
+      expect(log.filter((entry) => entry.upstream.includes(','))).toEqual([]);
+    } finally {
+      await nginx?.stop();
+      for (const port of ports) {
+        try {
+          execFileSync('sh', ['-c', stopApp], { env: { ...env, INSTANCE_PORT: String(port) } });
+        } catch {
+          // never started
+        }
+      }
+      fs.rmSync(apps, { recursive: true, force: true });
     }
   });
 });

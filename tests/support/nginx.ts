@@ -45,7 +45,7 @@ export interface RunningNginx {
   /** One JSON object per request (log_format in nginx.conf). */
   accessLog: string;
   errorLog: string;
-  /** The instances, one `server` line each. */
+  /** The instances, as rolling-restart.sh edits them. */
   upstreamConf: string;
   pidFile: string;
   stop(): Promise<void>;
@@ -70,6 +70,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     NGINX_POST_RATE: String(limit.perSecond),
     NGINX_POST_BURST: String(limit.burst),
   });
+  // In place of the shipped example, with its health-check parameters.
   const upstreamConf = path.join(confDir, 'upstream.conf');
   fs.writeFileSync(
     upstreamConf,
