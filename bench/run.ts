@@ -22,7 +22,6 @@ import {
   type ThrottlingMethod,
 } from './lib/lighthouse';
 import { loadCartForm, loadGet, type LoadFigures } from './lib/load';
-import { startNginxFront } from './lib/nginx-front';
 import { measurePageWeight, type PageWeight } from './lib/page-weight';
 import { PROBES, probePages, type ProbeName } from './lib/probes';
 import {
@@ -36,6 +35,7 @@ import {
 } from './lib/report';
 import { buildNext, residentMemoryMiB, startNextServer, type RunningServer } from './lib/server';
 import { startStaticServer } from './lib/static-server';
+import { startNginx } from '../tests/support/nginx';
 
 const PDP = '/products/vitamin-d3-k2';
 const ROUTES = ['/', PDP, `${PDP}?size=120`, '/products/vitamin-d3', '/cart'];
@@ -94,11 +94,10 @@ async function lighthouseBoth(
 async function lighthouseProbes(pdpHtml: string): Promise<ProbeResults> {
   const pages = probePages(pdpHtml);
   const names = Object.keys(pages) as ProbeName[];
-  const server = await startStaticServer(pdpHtml, {
-    pages: Object.fromEntries(names.map((name) => [`${name}.html`, pages[name]])),
-    nextStaticDir: path.join('.next', 'static'),
-    gzip: true,
-  });
+  const server = await startStaticServer(
+    pdpHtml,
+    Object.fromEntries(names.map((name) => [`${name}.html`, pages[name]])),
+  );
   const runs: Record<ProbeName, LighthouseFigures[]> = {
     contentOnly: [],
     frameworkScriptsNoPayload: [],
@@ -224,7 +223,7 @@ async function main() {
 
   const app = await startNextServer(3210);
   const floor = await startNextServer(3211, { dir: FLOOR_DIR });
-  const nginx = await startNginxFront(app.url);
+  const nginx = await startNginx({ upstreams: [Number(new URL(app.url).port)] });
   let staticServer: Awaited<ReturnType<typeof startStaticServer>> | null = null;
   try {
     const pdpUrl = app.url + PDP;
@@ -247,10 +246,11 @@ async function main() {
       `Throughput (autocannon, 20 connections, ${LOAD_SECONDS} s a round, two rounds each)…`,
     );
     staticServer = await startStaticServer(html);
-    if ('reason' in nginx) console.warn(`  PDP via nginx skipped: ${nginx.reason}`);
-    const targets: Record<string, string> = { staticNginx: staticServer.url };
-    if (!('reason' in nginx)) targets.pdpNginx = nginx.url + PDP;
-    targets.pdpNextStart = pdpUrl;
+    const targets = {
+      staticNginx: staticServer.url,
+      pdpNginx: nginx.url + PDP,
+      pdpNextStart: pdpUrl,
+    };
     const load = await throughputRounds(targets, LOAD_SECONDS);
     await staticServer.close();
     staticServer = null;
@@ -279,7 +279,7 @@ async function main() {
       pages: { floor: floorWeight, pdp: routes[PDP]!, routes },
       throughput: {
         staticNginx: load.staticNginx!,
-        pdpNginx: load.pdpNginx ?? { skipped: 'reason' in nginx ? nginx.reason : 'not measured' },
+        pdpNginx: load.pdpNginx!,
         pdpNextStart: load.pdpNextStart!,
         ratioNginxOverStatic: ratio(load.pdpNginx?.requestsPerSecond),
         ratioNextStartOverStatic: ratio(load.pdpNextStart!.requestsPerSecond)!,
@@ -308,7 +308,7 @@ async function main() {
     }
   } finally {
     await staticServer?.close();
-    if (!('reason' in nginx)) await nginx.stop();
+    await nginx.stop();
     await floor.stop();
     await app.stop();
   }

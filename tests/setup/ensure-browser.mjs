@@ -1,7 +1,7 @@
 /**
- * Run before the tests: checks for a Chromium (Playwright and Lighthouse), Java (the Nu HTML Checker)
- * and nginx (tests/e2e/nginx.spec.ts runs deploy/nginx in front of the app), and installs Debian's
- * packages for whatever is missing (browser downloads do not work here). The tests start their own
+ * Run before the tests: checks for a Chromium (Playwright and Lighthouse), Java (the Nu HTML Checker),
+ * nginx and envsubst (tests/e2e/nginx.spec.ts renders deploy/nginx with envsubst and runs it in front
+ * of the app), and installs Debian's packages for whatever is missing (browser downloads do not work here). The tests start their own
  * unprivileged nginx; the system service the package may start is not used.
  */
 import { execSync } from 'node:child_process';
@@ -25,29 +25,23 @@ function aptInstall(packages) {
   }
 }
 
-console.log('Checking for a browser, Java and nginx…');
+console.log('Checking for a browser, Java, nginx and envsubst…');
 const missing = [];
 if (!chromiumExecutable()) missing.push('chromium');
-const hasJava = (() => {
+const runs = (command) => {
   try {
-    execSync('java -version', { stdio: 'ignore' });
+    execSync(command, { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
-if (!hasJava) missing.push('default-jre-headless');
+};
+if (!runs('java -version')) missing.push('default-jre-headless');
 if (!fs.existsSync('/usr/share/fonts/truetype/dejavu')) missing.push('fonts-dejavu-core');
-const hasNginx = (() => {
-  if (fs.existsSync('/usr/sbin/nginx')) return true;
-  try {
-    execSync('nginx -v', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasNginx = fs.existsSync('/usr/sbin/nginx') || runs('nginx -v');
 if (!hasNginx) missing.push('nginx');
+// envsubst comes with gettext-base.
+if (!runs('envsubst --version')) missing.push('gettext-base');
 if (missing.length > 0) aptInstall(missing);
 
 const browser = chromiumExecutable();
@@ -61,3 +55,7 @@ if (!hasNginx && !fs.existsSync('/usr/sbin/nginx')) {
   process.exit(1);
 }
 console.log(`nginx: ${fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'on PATH'}`);
+if (!runs('envsubst --version')) {
+  console.error('No envsubst found after installing gettext-base.');
+  process.exit(1);
+}
