@@ -1236,7 +1236,7 @@ test.describe('nginx in front of several instances, against stand-ins', () => {
   }
 
   test('an instance that failed gets no requests for fail_timeout, then is tried again', async () => {
-    const { a, b, nginx, stop } = await twoStandIns('2s');
+    const { a, b, nginx, stop } = await twoStandIns('5s');
     try {
       a.setMode('*', 'reset');
       const served: number[] = [];
@@ -1245,7 +1245,8 @@ test.describe('nginx in front of several instances, against stand-ins', () => {
       expect(served).toEqual(served.map(() => b.port));
       expect(a.requests()).toBe(1);
       a.setMode('*', 'echo');
-      await sleep(2500);
+      // nginx counts fail_timeout in whole seconds.
+      await sleep(6500);
       const later: number[] = [];
       for (let index = 0; index < 4; index++)
         later.push(instanceOf(await send(`${nginx.url}/api/probe-${marker()}`)));
