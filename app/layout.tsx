@@ -1,10 +1,3 @@
-import { CartButton } from '@/components/cart/CartButton';
-import { CartDrawer } from '@/components/cart/CartDrawer';
-import { CartProvider } from '@/components/cart/CartProvider';
-import { SiteFooter } from '@/components/layout/SiteFooter';
-import { SiteHeader } from '@/components/layout/SiteHeader';
-import { getContent } from '@/lib/content';
-import { siteUrl } from '@/lib/site-url';
 import {
   addToCart,
   addToCartFromPage,
@@ -14,7 +7,14 @@ import {
   removeDiscountCode,
   removeLine,
   updateLineQuantity,
-} from './cart/actions';
+} from '@/components/cart/actions';
+import { CartButton } from '@/components/cart/CartButton';
+import { CartDrawer } from '@/components/cart/CartDrawer';
+import { CartProvider } from '@/components/cart/CartProvider';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { getContent } from '@/lib/content';
+import { siteUrl } from '@/lib/site-url';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';

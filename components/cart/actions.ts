@@ -1,7 +1,6 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actions';
 import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
@@ -17,6 +16,7 @@ import {
 } from '@/lib/storefront';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
 import { calledFromScript } from './request-context';
+import type { CartActionResult, CartRefusal } from './cart-actions';
 
 const MAX_QUANTITY = 99;
 const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
