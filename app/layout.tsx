@@ -1,13 +1,3 @@
-import {
-  addToCart,
-  addToCartFromPage,
-  applyDiscountCode,
-  changeLinePlan,
-  loadCart,
-  removeDiscountCode,
-  removeLine,
-  updateLineQuantity,
-} from '@/components/cart/actions';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -30,17 +20,6 @@ export function generateMetadata(): Metadata {
   };
 }
 
-const cartActions = {
-  load: loadCart,
-  add: addToCart,
-  addFromPage: addToCartFromPage,
-  updateQuantity: updateLineQuantity,
-  remove: removeLine,
-  changePlan: changeLinePlan,
-  applyDiscount: applyDiscountCode,
-  removeDiscount: removeDiscountCode,
-};
-
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -54,7 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <CartProvider actions={cartActions}>
+        <CartProvider>
           <SiteHeader storeName={site.storeName} tagline={site.tagline} cart={<CartButton />} />
           <main id="main" className="flex-1">
             {children}

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Money } from '@/lib/storefront/cart-view';
 import type { StorefrontVariant } from '@/lib/storefront/product';
+import { addToCart } from './actions';
 import { CartAlert } from './CartAlert';
+import { CartForm } from './CartForm';
 import { useCart } from './CartProvider';
-import { useHydrated } from './useHydrated';
 import type { PendingLine } from './optimistic-cart';
 
 export interface SizeChoice {
@@ -67,12 +68,8 @@ export function BuyBox({
   oneTimeHref,
   safetyNote,
 }: BuyBoxProps) {
-  const hydrated = useHydrated();
-  const { actions, add, openDrawer, refusals, problem } = useCart();
+  const { openDrawer, refusals, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
-  // Before hydration the form posts to this page (the permalink), where the Server Action runs.
-  const permalink = selectedPlan?.href ?? oneTimeHref;
-  const [, addBeforeHydration] = useActionState(actions.addFromPage, null, permalink);
 
   const stock = selected.quantityAvailable ?? null;
   const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
@@ -171,9 +168,15 @@ export function BuyBox({
         />
       )}
 
-      <form
-        action={hydrated ? (formData) => add(formData, pending) : addBeforeHydration}
-        onSubmit={hydrated ? openDrawer : undefined}
+      <CartForm
+        action={addToCart}
+        permalink={selectedPlan?.href ?? oneTimeHref}
+        edit={(formData) => ({
+          type: 'add',
+          line: pending,
+          quantity: Number(formData.get('quantity')) || 1,
+        })}
+        onSubmit={openDrawer}
         className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end"
       >
         <input type="hidden" name="merchandiseId" value={selected.id} />
@@ -203,7 +206,7 @@ export function BuyBox({
             {soldOut ? 'Sold out' : 'Add to cart'}
           </button>
         </div>
-      </form>
+      </CartForm>
       {refusal && <CartAlert message={refusal.message} />}
       {problem && <CartAlert message={problem.message} retry={problem.retry} />}
 
