@@ -5,16 +5,6 @@ import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getContent } from '@/lib/content';
 import { siteUrl } from '@/lib/site-url';
-import {
-  addToCart,
-  addToCartFromPage,
-  applyDiscountCode,
-  changeLinePlan,
-  loadCart,
-  removeDiscountCode,
-  removeLine,
-  updateLineQuantity,
-} from './cart/actions';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
@@ -30,17 +20,6 @@ export function generateMetadata(): Metadata {
   };
 }
 
-const cartActions = {
-  load: loadCart,
-  add: addToCart,
-  addFromPage: addToCartFromPage,
-  updateQuantity: updateLineQuantity,
-  remove: removeLine,
-  changePlan: changeLinePlan,
-  applyDiscount: applyDiscountCode,
-  removeDiscount: removeDiscountCode,
-};
-
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -54,7 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <CartProvider actions={cartActions}>
+        <CartProvider>
           <SiteHeader storeName={site.storeName} tagline={site.tagline} cart={<CartButton />} />
           <main id="main" className="flex-1">
             {children}

@@ -1,7 +1,7 @@
+import { readCartId, readFlash } from '@/components/cart/cart-cookie';
 import { CartPageContents } from '@/components/cart/CartPageContents';
 import { clientAddress } from '@/lib/security/client-address';
 import { getCart, StorefrontError, toCartView, type CartView } from '@/lib/storefront';
-import { readCartId, readFlash } from './cart-cookie';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };

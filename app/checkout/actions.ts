@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { flash, forgetCartId, readCartId } from '@/components/cart/cart-cookie';
 import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import { placeLocalOrder } from '@/lib/storefront';
-import { flash, forgetCartId, readCartId } from '../cart/cart-cookie';
 
 /**
  * Places the order in the local store (a Shopify store has its own checkout). The cart is the one in

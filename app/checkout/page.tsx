@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
+import { readCartId } from '@/components/cart/cart-cookie';
 import { formatMoney } from '@/components/cart/format-money';
 import { getCart, localCheckoutEnabled, storefrontConfig, toCartView } from '@/lib/storefront';
 import { placeOrder } from './actions';
-import { readCartId } from '../cart/cart-cookie';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {

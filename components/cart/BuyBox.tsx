@@ -1,12 +1,8 @@
-'use client';
-
-import { useActionState, useState, type ReactNode } from 'react';
 import type { Money } from '@/lib/storefront/cart-view';
 import type { StorefrontVariant } from '@/lib/storefront/product';
-import { CartAlert } from './CartAlert';
-import { useCart } from './CartProvider';
-import { useHydrated } from './useHydrated';
+import { AddToCart } from './AddToCart';
 import type { PendingLine } from './optimistic-cart';
+import type { ReactNode } from 'react';
 
 export interface SizeChoice {
   size: number;
@@ -52,8 +48,9 @@ interface BuyBoxProps {
 const MAX_PER_ADD = 99;
 
 /**
- * Price, size, quantity and add to cart: one form whose action is the add-to-cart Server Action. It
- * posts as plain HTML before and without JavaScript; once hydrated it shows the line at once.
+ * Price, availability, size and plan as server-rendered text and links, around the one client leaf:
+ * the add-to-cart form, which posts as plain HTML before and without JavaScript and, once hydrated,
+ * shows the line at once.
  */
 export function BuyBox({
   productTitle,
@@ -67,13 +64,6 @@ export function BuyBox({
   oneTimeHref,
   safetyNote,
 }: BuyBoxProps) {
-  const hydrated = useHydrated();
-  const { actions, add, openDrawer, refusals, problem } = useCart();
-  const [quantity, setQuantity] = useState(1);
-  // Before hydration the form posts to this page (the permalink), where the Server Action runs.
-  const permalink = selectedPlan?.href ?? oneTimeHref;
-  const [, addBeforeHydration] = useActionState(actions.addFromPage, null, permalink);
-
   const stock = selected.quantityAvailable ?? null;
   const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
   const soldOut = !selected.availableForSale;
@@ -88,7 +78,6 @@ export function BuyBox({
     sellingPlan: selectedPlan ? { id: selectedPlan.id, name: selectedPlan.name } : null,
     planChoices: subscriptions.map((plan) => ({ id: plan.id, name: plan.name })),
   };
-  const refusal = refusals.find((item) => item.merchandiseId === selected.id && !item.lineId);
 
   return (
     <section aria-label="Buy" className="mt-6 rounded-card border border-line bg-paper-raised p-5">
@@ -171,41 +160,12 @@ export function BuyBox({
         />
       )}
 
-      <form
-        action={hydrated ? (formData) => add(formData, pending) : addBeforeHydration}
-        onSubmit={hydrated ? openDrawer : undefined}
-        className="mt-5 flex flex-col gap-3 sm:flex-row sm:items-end"
-      >
-        <input type="hidden" name="merchandiseId" value={selected.id} />
-        {selectedPlan && <input type="hidden" name="sellingPlanId" value={selectedPlan.id} />}
-        <div>
-          <label htmlFor="buy-quantity" className="block text-sm font-semibold">
-            Quantity
-          </label>
-          <input
-            id="buy-quantity"
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={maxQuantity}
-            value={quantity}
-            onChange={(event) => setQuantity(clamp(Number(event.target.value), maxQuantity))}
-            className="mt-1 h-12 w-24 rounded-full border border-line-strong bg-paper px-4 text-center tabular-nums"
-          />
-        </div>
-        <div className="flex-1">
-          <button
-            type="submit"
-            disabled={soldOut}
-            className="w-full rounded-full bg-brand px-6 py-3.5 text-base font-semibold text-paper hover:bg-brand-strong disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {soldOut ? 'Sold out' : 'Add to cart'}
-          </button>
-        </div>
-      </form>
-      {refusal && <CartAlert message={refusal.message} />}
-      {problem && <CartAlert message={problem.message} retry={problem.retry} />}
+      <AddToCart
+        line={pending}
+        permalink={selectedPlan?.href ?? oneTimeHref}
+        maxQuantity={maxQuantity}
+        soldOut={soldOut}
+      />
 
       {safetyNote}
     </section>
@@ -270,8 +230,4 @@ function PurchaseOptions({
       )}
     </>
   );
-}
-
-function clamp(value: number, max: number): number {
-  return Number.isFinite(value) ? Math.max(1, Math.min(max, Math.round(value))) : 1;
 }

@@ -3,23 +3,19 @@
 import { useId } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { CartView } from '@/lib/storefront/cart-view';
-import { asFormAction } from './cart-actions';
+import { applyDiscount, removeDiscount } from './actions';
+import { CartForm } from './CartForm';
 import { useCart } from './CartProvider';
-import { useHydrated } from './useHydrated';
 
 /** The discount code field and the codes on the cart: forms posting to the cart's Server Actions. */
 export function CartDiscounts({ cart }: { cart: CartView }) {
-  const hydrated = useHydrated();
-  const { actions, applyDiscount, removeDiscount, refusals } = useCart();
+  const { refusals } = useCart();
   const inputId = useId();
   const refusal = refusals.find((item) => item.discountCode !== undefined);
 
   return (
     <div className="mt-4">
-      <form
-        action={hydrated ? applyDiscount : asFormAction(actions.applyDiscount)}
-        className="flex items-end gap-2"
-      >
+      <CartForm action={applyDiscount} className="flex items-end gap-2">
         <div className="flex-1">
           <label htmlFor={inputId} className="block text-sm font-semibold">
             Discount code
@@ -37,7 +33,7 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
           />
         </div>
         <ApplyButton />
-      </form>
+      </CartForm>
       {refusal && (
         <p id={`${inputId}-error`} role="alert" className="mt-2 text-sm text-danger">
           {refusal.message}
@@ -47,8 +43,8 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
         <ul className="mt-3 flex flex-wrap gap-2" aria-label="Discount codes on your cart">
           {cart.discountCodes.map((discount) => (
             <li key={discount.code}>
-              <form
-                action={hydrated ? removeDiscount : asFormAction(actions.removeDiscount)}
+              <CartForm
+                action={removeDiscount}
                 className="inline-flex items-center gap-1 rounded-full bg-brand-soft px-3 py-1 text-sm"
               >
                 <input type="hidden" name="code" value={discount.code} />
@@ -57,7 +53,7 @@ export function CartDiscounts({ cart }: { cart: CartView }) {
                 <button type="submit" className="ml-1 underline underline-offset-2">
                   Remove<span className="sr-only"> discount code {discount.code}</span>
                 </button>
-              </form>
+              </CartForm>
             </li>
           ))}
         </ul>

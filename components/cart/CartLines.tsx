@@ -1,13 +1,13 @@
 'use client';
 
 import type { CartLineView, CartView, Money } from '@/lib/storefront/cart-view';
-import { asFormAction } from './cart-actions';
+import { changePlan, changeQuantity, removeItem } from './actions';
 import { CartAlert } from './CartAlert';
 import { CartDiscounts } from './CartDiscounts';
+import { CartForm } from './CartForm';
 import { useCart } from './CartProvider';
 import { formatMoney } from './format-money';
 import { PENDING_LINE_PREFIX } from './optimistic-cart';
-import { useHydrated } from './useHydrated';
 
 const MAX_QUANTITY = 99;
 
@@ -117,8 +117,6 @@ function TotalRow({
 }
 
 function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string | undefined }) {
-  const hydrated = useHydrated();
-  const { actions, updateQuantity, remove, changePlan } = useCart();
   const label = `${line.productTitle}, ${line.variantTitle}`;
   // A line the store has not created yet has no id to send: its buttons wait for the store's answer.
   const pending = line.id.startsWith(PENDING_LINE_PREFIX);
@@ -147,8 +145,13 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
           </p>
         )}
         <div className="mt-2 flex items-center justify-between gap-3">
-          <form
-            action={hydrated ? updateQuantity : asFormAction(actions.updateQuantity)}
+          <CartForm
+            action={changeQuantity}
+            edit={(formData) => ({
+              type: 'quantity',
+              lineId: line.id,
+              quantity: Number(formData.get('quantity')),
+            })}
             className="inline-flex items-center rounded-full border border-line-strong"
             role="group"
             aria-label={`Quantity of ${label}`}
@@ -181,10 +184,10 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
             >
               +
             </button>
-          </form>
+          </CartForm>
           <span className="font-semibold tabular-nums">{formatMoney(line.totalPrice)}</span>
         </div>
-        <form action={hydrated ? remove : asFormAction(actions.remove)}>
+        <CartForm action={removeItem} edit={() => ({ type: 'remove', lineId: line.id })}>
           <input type="hidden" name="lineId" value={line.id} />
           <button
             type="submit"
@@ -193,12 +196,12 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
           >
             Remove<span className="sr-only"> {label}</span>
           </button>
-        </form>
+        </CartForm>
         {line.planChoices.length > 0 && !pending && (
           // Keyed by the store's plan, so a refused change shows the line's real plan again.
-          <form
+          <CartForm
             key={line.sellingPlan?.id ?? 'one-time'}
-            action={hydrated ? changePlan : asFormAction(actions.changePlan)}
+            action={changePlan}
             className="mt-2 flex flex-wrap items-center gap-2 text-sm"
           >
             <input type="hidden" name="lineId" value={line.id} />
@@ -220,7 +223,7 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
             <button type="submit" className="underline underline-offset-2 hover:text-brand">
               Change<span className="sr-only"> delivery for {label}</span>
             </button>
-          </form>
+          </CartForm>
         )}
         {refusal && (
           <p role="alert" className="mt-2 text-sm text-danger">

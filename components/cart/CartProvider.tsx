@@ -8,13 +8,12 @@ import {
   useEffect,
   useMemo,
   useOptimistic,
-  useRef,
   useState,
   type ReactNode,
 } from 'react';
 import type { CartView } from '@/lib/storefront/cart-view';
-import { applyEdit, type CartEdit, type PendingLine } from './optimistic-cart';
-import type { CartAction, CartActionResult, CartActions, CartRefusal } from './cart-actions';
+import { loadCart, type CartAction, type CartActionResult, type CartRefusal } from './actions';
+import { applyEdit, type CartEdit } from './optimistic-cart';
 
 export interface CartProblem {
   message: string;
@@ -28,14 +27,8 @@ interface CartContextValue {
   saving: boolean;
   refusals: CartRefusal[];
   problem: CartProblem | null;
-  /** The Server Actions themselves, for forms rendered before JavaScript has loaded. */
-  actions: CartActions;
-  add: (formData: FormData, line: PendingLine) => Promise<void>;
-  updateQuantity: (formData: FormData) => Promise<void>;
-  remove: (formData: FormData) => Promise<void>;
-  changePlan: (formData: FormData) => Promise<void>;
-  applyDiscount: (formData: FormData) => Promise<void>;
-  removeDiscount: (formData: FormData) => Promise<void>;
+  /** Sends a form to a cart action (see CartForm), showing `edit` until the store answers. */
+  submit: (action: CartAction, formData: FormData, edit?: CartEdit) => Promise<void>;
   /** A cart the server already rendered (the /cart page), used until the shopper's own loads. */
   adopt: (cart: CartView | null) => void;
   drawerOpen: boolean;
@@ -58,7 +51,7 @@ const UNREACHABLE = 'The store cannot be reached right now. Nothing in your cart
  * then exactly as the store answered. Every change is a Server Action, queued in order by Next's
  * router, so fast clicks need no queue of ours.
  */
-export function CartProvider({ actions, children }: { actions: CartActions; children: ReactNode }) {
+export function CartProvider({ children }: { children: ReactNode }) {
   const [storeCart, setStoreCart] = useState<CartView | null | undefined>(undefined);
   const [cart, applyOptimistic] = useOptimistic(storeCart, applyEdit);
   const [refusals, setRefusals] = useState<CartRefusal[]>([]);
@@ -66,85 +59,34 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
-  const run = useCallback(
-    async function run(
-      action: CartAction | CartActions['load'],
-      formData: FormData | null,
-      edit: CartEdit | null,
-    ): Promise<CartActionResult> {
-      if (edit) applyOptimistic(edit);
-      let result: CartActionResult;
-      try {
-        result = await (formData
-          ? (action as CartAction)(formData)
-          : (action as CartActions['load'])());
-      } catch {
-        result = { refusals: [], problem: UNREACHABLE };
-      }
-      const retry = () => startTransition(async () => void (await run(action, formData, edit)));
+  const show = useCallback(
+    (result: CartActionResult, retry: () => void, { change }: { change: boolean }) =>
       startTransition(() => {
         if (result.cart !== undefined) setStoreCart(result.cart);
         // Loading the cart says nothing about the last change's refusals; a change replaces them.
-        if (formData) setRefusals(result.refusals);
+        if (change) setRefusals(result.refusals);
         setProblem(result.problem ? { message: result.problem, retry } : null);
-      });
-      return result;
-    },
-    [applyOptimistic],
+      }),
+    [],
   );
 
-  // Once per page load. The layout re-renders after an action that set the cookie, handing down new
-  // action references; that is not a reason to load again.
-  const loadOnce = useRef(actions.load);
   useEffect(() => {
-    startTransition(async () => void (await run(loadOnce.current, null, null)));
-  }, [run]);
+    startTransition(async function load() {
+      show(await reach(loadCart), () => startTransition(load), { change: false });
+    });
+  }, [show]);
 
-  const add = useCallback(
-    async (formData: FormData, line: PendingLine) => {
-      const quantity = Number(formData.get('quantity')) || 1;
-      const result = await run(actions.add, formData, { type: 'add', line, quantity });
-      if (!result.problem && result.refusals.length === 0)
-        announce(setAnnouncement, quantity === 1 ? 'Added to cart' : `Added ${quantity} to cart`);
+  const submit = useCallback(
+    async function submit(action: CartAction, formData: FormData, edit?: CartEdit) {
+      if (edit) applyOptimistic(edit);
+      const result = await reach(() => action(null, formData));
+      show(result, () => startTransition(() => submit(action, formData, edit)), { change: true });
+      const accepted = !result.problem && result.refusals.length === 0;
+      const words = accepted && edit ? confirmation(edit) : null;
+      if (words) announce(setAnnouncement, words);
     },
-    [actions.add, run],
+    [applyOptimistic, show],
   );
-
-  const updateQuantity = useCallback(
-    async (formData: FormData) => {
-      const lineId = String(formData.get('lineId'));
-      const quantity = Number(formData.get('quantity'));
-      await run(
-        actions.updateQuantity,
-        formData,
-        quantity > 0 ? { type: 'quantity', lineId, quantity } : { type: 'remove', lineId },
-      );
-    },
-    [actions.updateQuantity, run],
-  );
-
-  const remove = useCallback(
-    async (formData: FormData) => {
-      const result = await run(actions.remove, formData, {
-        type: 'remove',
-        lineId: String(formData.get('lineId')),
-      });
-      if (!result.problem && result.refusals.length === 0)
-        announce(setAnnouncement, 'Removed from cart');
-    },
-    [actions.remove, run],
-  );
-
-  // Plan prices and discounts are the store's to compute: these show once the store has answered.
-  const { changePlan, applyDiscount, removeDiscount } = useMemo(() => {
-    const submit = (action: CartAction) => async (formData: FormData) =>
-      void (await run(action, formData, null));
-    return {
-      changePlan: submit(actions.changePlan),
-      applyDiscount: submit(actions.applyDiscount),
-      removeDiscount: submit(actions.removeDiscount),
-    };
-  }, [actions.changePlan, actions.applyDiscount, actions.removeDiscount, run]);
 
   const adopt = useCallback(
     (serverCart: CartView | null) =>
@@ -159,33 +101,13 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       saving: cart !== storeCart,
       refusals,
       problem,
-      actions,
-      add,
-      updateQuantity,
-      remove,
-      changePlan,
-      applyDiscount,
-      removeDiscount,
+      submit,
       adopt,
       drawerOpen,
       openDrawer: () => setDrawerOpen(true),
       closeDrawer: () => setDrawerOpen(false),
     }),
-    [
-      cart,
-      storeCart,
-      refusals,
-      problem,
-      actions,
-      add,
-      updateQuantity,
-      remove,
-      changePlan,
-      applyDiscount,
-      removeDiscount,
-      adopt,
-      drawerOpen,
-    ],
+    [cart, storeCart, refusals, problem, submit, adopt, drawerOpen],
   );
 
   return (
@@ -196,6 +118,22 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       </p>
     </CartContext.Provider>
   );
+}
+
+/** A Server Action's answer, or what to tell the shopper when the request never got there. */
+async function reach(request: () => Promise<CartActionResult>): Promise<CartActionResult> {
+  try {
+    return await request();
+  } catch {
+    return { refusals: [], problem: UNREACHABLE };
+  }
+}
+
+/** What a screen reader hears once the store accepts a change (a quantity is a live region). */
+function confirmation(edit: CartEdit): string | null {
+  if (edit.type === 'add')
+    return edit.quantity === 1 ? 'Added to cart' : `Added ${edit.quantity} to cart`;
+  return edit.type === 'remove' ? 'Removed from cart' : null;
 }
 
 /** Clearing first makes a screen reader announce the same words again for a second add. */

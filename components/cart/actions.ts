@@ -1,7 +1,6 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import type { CartActionResult, CartRefusal } from '@/components/cart/cart-actions';
 import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
@@ -15,6 +14,7 @@ import {
   type CartChange,
   type Shopper,
 } from '@/lib/storefront';
+import type { CartView } from '@/lib/storefront/cart-view';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
 import { calledFromScript } from './request-context';
 
@@ -23,6 +23,29 @@ const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
 const PLAN_ID = /^gid:\/\/shopify\/SellingPlan\/[A-Za-z0-9_-]{1,64}$/;
 const DISCOUNT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const LINE_ID = /^gid:\/\/shopify\/CartLine\/[A-Za-z0-9_-]{1,64}(\?cart=[A-Za-z0-9_-]{1,128})?$/;
+
+/** The store refused part of a change, in its own words, for a line or for the variant being added. */
+export interface CartRefusal {
+  lineId?: string;
+  merchandiseId?: string;
+  discountCode?: string;
+  message: string;
+}
+
+export interface CartActionResult {
+  /** The cart as the store now holds it (null: no cart); undefined when the store was not reached. */
+  cart?: CartView | null;
+  refusals: CartRefusal[];
+  /** A problem with the whole request (store down or slow, too many requests), worth retrying. */
+  problem?: string;
+}
+
+/**
+ * A change the shopper makes, with useActionState's arguments (the previous answer, unused, then
+ * the form): that is what lets React give a form posted before hydration a real `action` URL, where
+ * the bare action would leave the empty one HTML does not allow. The same function serves both.
+ */
+export type CartAction = (previous: unknown, formData: FormData) => Promise<CartActionResult>;
 
 /** The cart for the header badge and the drawer, read once the page has loaded. */
 export async function loadCart(): Promise<CartActionResult> {
@@ -36,7 +59,7 @@ export async function loadCart(): Promise<CartActionResult> {
   }
 }
 
-export async function addToCart(formData: FormData): Promise<CartActionResult> {
+export async function addToCart(_previous: unknown, formData: FormData): Promise<CartActionResult> {
   const merchandiseId = text(formData, 'merchandiseId');
   const quantity = parseQuantity(formData.get('quantity'), 1);
   const sellingPlanId = text(formData, 'sellingPlanId') || undefined;
@@ -70,19 +93,11 @@ export async function addToCart(formData: FormData): Promise<CartActionResult> {
   return answer(result, 'Added to cart.');
 }
 
-/**
- * The buy box's form before hydration, with useActionState's signature: that is what lets React give
- * the form a real `action` URL (the page itself) instead of the empty one HTML does not allow.
- */
-export async function addToCartFromPage(
+/** Sets a line's quantity; 0 removes it. The +/− buttons send the quantity they lead to. */
+export async function changeQuantity(
   _previous: unknown,
   formData: FormData,
 ): Promise<CartActionResult> {
-  return addToCart(formData);
-}
-
-/** Sets a line's quantity; 0 removes it. The +/− buttons send the quantity they lead to. */
-export async function updateLineQuantity(formData: FormData): Promise<CartActionResult> {
   const lineId = text(formData, 'lineId');
   const quantity = parseQuantity(formData.get('quantity'), null);
   const cartId = await readCartId();
@@ -103,7 +118,10 @@ export async function updateLineQuantity(formData: FormData): Promise<CartAction
   );
 }
 
-export async function removeLine(formData: FormData): Promise<CartActionResult> {
+export async function removeItem(
+  _previous: unknown,
+  formData: FormData,
+): Promise<CartActionResult> {
   const lineId = text(formData, 'lineId');
   const cartId = await readCartId();
   if (!cartId || !LINE_ID.test(lineId))
@@ -116,7 +134,10 @@ export async function removeLine(formData: FormData): Promise<CartActionResult> 
 }
 
 /** Moves a line onto a subscription plan, to another one, or back to one-time (empty plan). */
-export async function changeLinePlan(formData: FormData): Promise<CartActionResult> {
+export async function changePlan(
+  _previous: unknown,
+  formData: FormData,
+): Promise<CartActionResult> {
   const lineId = text(formData, 'lineId');
   const planId = text(formData, 'sellingPlanId');
   const cartId = await readCartId();
@@ -136,7 +157,10 @@ export async function changeLinePlan(formData: FormData): Promise<CartActionResu
 }
 
 /** Adds a code to the ones on the cart; the store says whether it applies, in its own words. */
-export async function applyDiscountCode(formData: FormData): Promise<CartActionResult> {
+export async function applyDiscount(
+  _previous: unknown,
+  formData: FormData,
+): Promise<CartActionResult> {
   const code = text(formData, 'code').trim();
   const cartId = await readCartId();
   if (!DISCOUNT_CODE.test(code))
@@ -162,7 +186,10 @@ export async function applyDiscountCode(formData: FormData): Promise<CartActionR
   return answer(result, `Discount code ${code.toUpperCase()} applied.`);
 }
 
-export async function removeDiscountCode(formData: FormData): Promise<CartActionResult> {
+export async function removeDiscount(
+  _previous: unknown,
+  formData: FormData,
+): Promise<CartActionResult> {
   const code = text(formData, 'code').trim();
   const cartId = await readCartId();
   if (!cartId || !DISCOUNT_CODE.test(code))
