@@ -9,6 +9,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLTypeResolver,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { notImplemented } from './not-implemented';
 import { createRootValue } from './root';
 import { storefrontSchema } from './schema';
@@ -32,6 +33,29 @@ const typeResolver: GraphQLTypeResolver<unknown, unknown> = (value) =>
   value !== null && typeof value === 'object' && '__typename' in value
     ? String((value as { __typename: unknown }).__typename)
     : undefined;
+
+/**
+ * Validating a document against Shopify's schema costs several times what executing it does, and the
+ * app sends the same few documents again and again: each text is parsed and validated once.
+ */
+const validDocuments = new LRUCache<string, DocumentNode>({ max: 64 });
+
+/** The document, or why Shopify would refuse it: its syntax, or validation against Shopify's schema. */
+function prepare(query: string): DocumentNode | readonly GraphQLError[] {
+  const known = validDocuments.get(query);
+  if (known) return known;
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
+  const invalid = validate(storefrontSchema(), document);
+  if (invalid.length > 0) return invalid;
+  validDocuments.set(query, document);
+  return document;
+}
 
 export function createExecutor(context: StoreContext, storageErrors: StorageErrorLog) {
   const rootValue = createRootValue(context);
@@ -75,16 +99,8 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
     operationName,
   }: OperationRequest): Promise<ExecutionResult> {
     try {
-      let document: DocumentNode;
-      try {
-        document = parse(query);
-      } catch (error) {
-        if (error instanceof GraphQLError) return { errors: [error] };
-        throw error;
-      }
-      // Validated against Shopify's own schema, so a document Shopify would refuse fails here too.
-      const invalid = validate(storefrontSchema(), document);
-      if (invalid.length > 0) return { errors: invalid };
+      const document = prepare(query);
+      if (!('kind' in document)) return { errors: document };
       const result = await execute({
         schema: storefrontSchema(),
         document,
