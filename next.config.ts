@@ -1,5 +1,6 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { assertContentIsValid } from './lib/content/assert';
+import { choiceRewrites } from './lib/product-choice';
 import { securityHeaders } from './lib/security/security-headers';
 import type { NextConfig } from 'next';
 
@@ -18,6 +19,9 @@ export default async function config(phase: string): Promise<NextConfig> {
     // LCP of the product page 1.53 s with the request, 0.89 s inlined). Next also writes the CSS twice
     // into the RSC payload, so app/globals.css is kept small.
     experimental: { serverActions: { bodySizeLimit: '100kb' }, inlineCss: true },
+    async rewrites() {
+      return { beforeFiles: choiceRewrites(), afterFiles: [], fallback: [] };
+    },
     async headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },

@@ -1,33 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { choicePathFromQuery } from './lib/product-choice';
 
 /** Cart forms and the revalidate webhook carry a few short fields; nothing here needs more. */
 export const MAX_BODY_BYTES = 100_000;
 
 /**
- * Answers with a clear 4xx what Next would answer with a 500 (or act on), and sends a product
- * link's `?size=`/`?plan=` to the static page of that choice (lib/product-choice.ts). The matcher
- * keeps it off plain page views, which need neither.
- */
-export function proxy(request: NextRequest) {
-  const refusal = refusalOf(request);
-  if (refusal) return refusal;
-  const { pathname, searchParams } = request.nextUrl;
-  const choicePath = choicePathFromQuery(pathname, searchParams);
-  if (!choicePath) return NextResponse.next();
-  const page = request.nextUrl.clone();
-  page.pathname = choicePath;
-  return NextResponse.rewrite(page);
-}
-
-/**
+ * Turns requests Next would answer with a 500 (or act on) into clear 4xx answers before any work:
  * - cross-site posts never reach a Server Action or a route. Next compares Origin with Host itself,
  *   but answers a malformed Origin, and a refused fetch action, with a 500. Browsers send Origin
  *   with every POST (`null` from sandboxed frames and privacy-sensitive redirects: refused too);
  * - a body over the limit is a 413 on every route (Next's own action limit throws a 500);
  * - a malformed percent-escape in the path is a 400 (Next's dynamic segments throw a 500).
+ * The matcher keeps it off plain page views, which carry none of these.
  */
-function refusalOf(request: NextRequest): NextResponse | null {
+export function proxy(request: NextRequest) {
   if (hasMalformedEscape(request.nextUrl.pathname))
     return refuse(400, 'The address has a malformed percent-escape.');
   const length = Number(request.headers.get('content-length') ?? 0);
@@ -36,11 +21,11 @@ function refusalOf(request: NextRequest): NextResponse | null {
       413,
       `The request body is larger than this site accepts (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes).`,
     );
-  if (request.method === 'GET' || request.method === 'HEAD') return null;
+  if (request.method === 'GET' || request.method === 'HEAD') return NextResponse.next();
   if (request.headers.get('sec-fetch-site') === 'cross-site')
     return refuse(403, 'Forms can only be sent from this site.');
   const origin = request.headers.get('origin');
-  if (origin === null) return null;
+  if (origin === null) return NextResponse.next();
   if (origin === 'null')
     return refuse(
       403,
@@ -54,7 +39,7 @@ function refusalOf(request: NextRequest): NextResponse | null {
   }
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   if (!host || originHost !== host) return refuse(403, 'Forms can only be sent from this site.');
-  return null;
+  return NextResponse.next();
 }
 
 function hasMalformedEscape(pathname: string): boolean {
@@ -82,7 +67,5 @@ export const config = {
     { source: '/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },
     // Only paths with a percent sign: page views of plain paths never run this.
     { source: '/:path(.*%.*)' },
-    { source: '/products/:handle', has: [{ type: 'query', key: 'size' }] },
-    { source: '/products/:handle', has: [{ type: 'query', key: 'plan' }] },
   ],
 };

@@ -2,7 +2,7 @@
  * What a product page preselects: a size, a subscription plan (by its delivery interval), both or
  * neither. Links say it as `?size=120&plan=60`, the address shoppers share and search engines know;
  * the route says it as path segments, `/size/120/plan/60`, because a static page is found by its
- * path. proxy.ts turns the first into the second, so both name the same prerendered page.
+ * path. The rewrites below turn the first into the second, so both name the same prerendered page.
  */
 export interface ProductChoice {
   size?: number;
@@ -10,8 +10,10 @@ export interface ProductChoice {
 }
 
 /** The numbers a link may carry; anything else in `?size=`/`?plan=` shows the product's own page. */
-const SIZE = /^\d{1,4}$/;
-const PLAN = /^\d{1,3}$/;
+const SIZE_DIGITS = '\\d{1,4}';
+const PLAN_DIGITS = '\\d{1,3}';
+const SIZE = new RegExp(`^${SIZE_DIGITS}$`);
+const PLAN = new RegExp(`^${PLAN_DIGITS}$`);
 
 /** The public address of a choice, as the buy box links to it. */
 export function productHref(handle: string, { size, planIntervalDays }: ProductChoice): string {
@@ -46,17 +48,17 @@ export function parseChoiceSegments(segments: readonly string[] = []): ProductCh
 }
 
 /**
- * The route path for a product link's `?size=`/`?plan=`, or null when the link preselects nothing
- * (no such parameter, or not a number a page could have).
+ * For next.config.ts: a product link's `?size=`/`?plan=` served by the static page of that choice.
+ * Config rewrites, not proxy.ts ones: Next sends a proxy rewrite over HTTP back to itself when
+ * `next start` listens on a loopback address, as it does behind nginx (vercel/next.js#94745).
  */
-export function choicePathFromQuery(pathname: string, query: URLSearchParams): string | null {
-  const product = /^\/products\/[^/]+$/.exec(pathname);
-  if (!product) return null;
-  const size = query.get('size') ?? '';
-  const plan = query.get('plan') ?? '';
-  const segments = choiceSegments({
-    size: SIZE.test(size) ? Number(size) : undefined,
-    planIntervalDays: PLAN.test(plan) ? Number(plan) : undefined,
-  });
-  return segments.length === 0 ? null : `${pathname}/${segments.join('/')}`;
+export function choiceRewrites() {
+  const size = { type: 'query' as const, key: 'size', value: `(?<size>${SIZE_DIGITS})` };
+  const plan = { type: 'query' as const, key: 'plan', value: `(?<plan>${PLAN_DIGITS})` };
+  const product = '/products/:handle';
+  return [
+    { source: product, has: [size, plan], destination: `${product}/size/:size/plan/:plan` },
+    { source: product, has: [plan], destination: `${product}/plan/:plan` },
+    { source: product, has: [size], destination: `${product}/size/:size` },
+  ];
 }

@@ -49,7 +49,7 @@ function sizeOf(title: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The size's own page: `?size=N` is served from the static page for that size (proxy.ts). */
+/** The size's own page: `?size=N` is rewritten to the static page for that size (next.config.ts). */
 function variantUrl(pageUrl: string, size: number | undefined): string {
   return size === undefined ? pageUrl : `${pageUrl}?size=${size}`;
 }
