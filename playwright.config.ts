@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-// @ts-expect-error -- plain ESM helper shared with the setup script
 import { chromiumExecutable } from './tests/setup/browser.mjs';
 
 // E2E_PORT lets two checkouts run their suites side by side.

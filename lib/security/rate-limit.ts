@@ -1,47 +1,23 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { sharedRedis } from '@/lib/redis/client.mjs';
+import { createLimiters, type LimitedAction, type Limiters } from './limiters';
 
-/**
- * Per-client limits on what costs the store something: new carts and (local) orders. Counted in this
- * process's memory: one `next start` per machine, and nginx limits POST rates in front of all of them.
- */
-const limiters = {
-  /** A shopper starts a cart once per visit; 20 a minute from one address is a script. */
-  cartCreate: new RateLimiterMemory({ keyPrefix: 'cart-create', points: 20, duration: 60 }),
-  checkout: new RateLimiterMemory({ keyPrefix: 'checkout', points: 5, duration: 60 }),
-  /** Wrong revalidation secrets: a webhook sends the right one, so ten wrong ones a minute are guessing. */
-  revalidateFailure: new RateLimiterMemory({
-    keyPrefix: 'revalidate-failure',
-    points: 10,
-    duration: 60,
-  }),
-};
+export type { LimitedAction } from './limiters';
 
-export type LimitedAction = keyof typeof limiters;
+// Made on first use, so the environment (REDIS_URL) is read at run time, not at import.
+let limiters: Limiters | undefined;
+
+function processLimiters(): Limiters {
+  limiters ??= createLimiters(sharedRedis());
+  return limiters;
+}
 
 /** Counts one attempt; answers how many seconds to wait when over the limit, or null when allowed. */
-export async function retryAfterSeconds(
-  action: LimitedAction,
-  client: string,
-): Promise<number | null> {
-  try {
-    await limiters[action].consume(client);
-    return null;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes)
-      return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-    throw refusal;
-  }
+export function retryAfterSeconds(action: LimitedAction, client: string): Promise<number | null> {
+  return processLimiters().retryAfterSeconds(action, client);
 }
 
 /** How long a client must wait because it used up `action`'s attempts, without counting one; or null. */
-export async function blockedForSeconds(
-  action: LimitedAction,
-  client: string,
-): Promise<number | null> {
-  const limiter = limiters[action];
-  const state = await limiter.get(client);
-  return state && state.consumedPoints >= limiter.points
-    ? Math.max(1, Math.ceil(state.msBeforeNext / 1000))
-    : null;
+export function blockedForSeconds(action: LimitedAction, client: string): Promise<number | null> {
+  return processLimiters().blockedForSeconds(action, client);
 }

@@ -1,8 +1,9 @@
 /**
  * Run before the tests: checks for a Chromium (Playwright and Lighthouse), Java (the Nu HTML Checker),
  * nginx and envsubst (tests/e2e/nginx.spec.ts renders deploy/nginx with envsubst and runs it in front
- * of the app), and installs Debian's packages for whatever is missing (browser downloads do not work here). The tests start their own
- * unprivileged nginx; the system service the package may start is not used.
+ * of the app) and redis-server (the shared cache and limits tests), and installs Debian's packages for
+ * whatever is missing (browser downloads do not work here). The tests start their own unprivileged
+ * nginx and redis-server; the system services the packages may start are not used.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +26,7 @@ function aptInstall(packages) {
   }
 }
 
-console.log('Checking for a browser, Java, nginx and envsubst…');
+console.log('Checking for a browser, Java, nginx, envsubst and redis-server…');
 const missing = [];
 if (!chromiumExecutable()) missing.push('chromium');
 const runs = (command) => {
@@ -42,6 +43,7 @@ const hasNginx = fs.existsSync('/usr/sbin/nginx') || runs('nginx -v');
 if (!hasNginx) missing.push('nginx');
 // envsubst comes with gettext-base.
 if (!runs('envsubst --version')) missing.push('gettext-base');
+if (!fs.existsSync('/usr/bin/redis-server')) missing.push('redis-server');
 if (missing.length > 0) aptInstall(missing);
 
 const browser = chromiumExecutable();
@@ -59,3 +61,8 @@ if (!runs('envsubst --version')) {
   console.error('No envsubst found after installing gettext-base.');
   process.exit(1);
 }
+if (!fs.existsSync('/usr/bin/redis-server')) {
+  console.error('No redis-server found after installing: expected /usr/bin/redis-server.');
+  process.exit(1);
+}
+console.log('redis-server: /usr/bin/redis-server');
