@@ -9,6 +9,11 @@ const limiters = {
   /** A shopper starts a cart once per visit; 20 a minute from one address is a script. */
   cartCreate: new RateLimiterMemory({ keyPrefix: 'cart-create', points: 20, duration: 60 }),
   checkout: new RateLimiterMemory({ keyPrefix: 'checkout', points: 5, duration: 60 }),
+  /**
+   * Field measurements: a page view sends at most five (LCP, INP, CLS, TTFB, FCP), so 120 a minute is
+   * a shopper opening a page every three seconds, or a script.
+   */
+  vitals: new RateLimiterMemory({ keyPrefix: 'vitals', points: 120, duration: 60 }),
   /** Wrong revalidation secrets: a webhook sends the right one, so ten wrong ones a minute are guessing. */
   revalidateFailure: new RateLimiterMemory({
     keyPrefix: 'revalidate-failure',
