@@ -12,6 +12,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { trackCartEvent } from '@/lib/analytics/events';
 import type { CartView } from '@/lib/storefront/cart-view';
 import { applyEdit, type CartEdit, type PendingLine } from './optimistic-cart';
 import type { CartAction, CartActionResult, CartActions, CartRefusal } from './cart-actions';
@@ -65,12 +66,16 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
   const [problem, setProblem] = useState<CartProblem | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The store's last answer, kept as answers arrive (in order): what a change started from.
+  const lastAnswer = useRef<CartView | null | undefined>(undefined);
 
   const run = useCallback(
     async function run(
       action: CartAction | CartActions['load'],
       formData: FormData | null,
       edit: CartEdit | null,
+      /** For analytics: called when the store accepted the change, with the cart before and after. */
+      accepted?: (before: CartView | null | undefined, after: CartView | null) => void,
     ): Promise<CartActionResult> {
       if (edit) applyOptimistic(edit);
       let result: CartActionResult;
@@ -81,7 +86,13 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
       } catch {
         result = { refusals: [], problem: UNREACHABLE };
       }
-      const retry = () => startTransition(async () => void (await run(action, formData, edit)));
+      if (result.cart !== undefined) {
+        const before = lastAnswer.current;
+        lastAnswer.current = result.cart;
+        if (!result.problem && result.refusals.length === 0) accepted?.(before, result.cart);
+      }
+      const retry = () =>
+        startTransition(async () => void (await run(action, formData, edit, accepted)));
       startTransition(() => {
         if (result.cart !== undefined) setStoreCart(result.cart);
         // Loading the cart says nothing about the last change's refusals; a change replaces them.
@@ -103,7 +114,20 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
   const add = useCallback(
     async (formData: FormData, line: PendingLine) => {
       const quantity = Number(formData.get('quantity')) || 1;
-      const result = await run(actions.add, formData, { type: 'add', line, quantity });
+      const result = await run(
+        actions.add,
+        formData,
+        { type: 'add', line, quantity },
+        (_before, after) =>
+          after &&
+          trackCartEvent({
+            type: 'add',
+            merchandiseId: line.merchandiseId,
+            sellingPlanId: line.sellingPlan?.id ?? null,
+            quantity,
+            cart: after,
+          }),
+      );
       if (!result.problem && result.refusals.length === 0)
         announce(setAnnouncement, quantity === 1 ? 'Added to cart' : `Added ${quantity} to cart`);
     },
@@ -118,6 +142,11 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
         actions.updateQuantity,
         formData,
         quantity > 0 ? { type: 'quantity', lineId, quantity } : { type: 'remove', lineId },
+        (before, after) => {
+          const line = before?.lines.find((item) => item.id === lineId);
+          const now = after?.lines.find((item) => item.id === lineId)?.quantity ?? 0;
+          if (line) trackCartEvent({ type: 'quantity', line, quantity: now });
+        },
       );
     },
     [actions.updateQuantity, run],
@@ -125,9 +154,10 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
 
   const remove = useCallback(
     async (formData: FormData) => {
-      const result = await run(actions.remove, formData, {
-        type: 'remove',
-        lineId: String(formData.get('lineId')),
+      const lineId = String(formData.get('lineId'));
+      const result = await run(actions.remove, formData, { type: 'remove', lineId }, (before) => {
+        const line = before?.lines.find((item) => item.id === lineId);
+        if (line) trackCartEvent({ type: 'remove', line });
       });
       if (!result.problem && result.refusals.length === 0)
         announce(setAnnouncement, 'Removed from cart');
@@ -146,11 +176,10 @@ export function CartProvider({ actions, children }: { actions: CartActions; chil
     };
   }, [actions.changePlan, actions.applyDiscount, actions.removeDiscount, run]);
 
-  const adopt = useCallback(
-    (serverCart: CartView | null) =>
-      setStoreCart((current) => (current === undefined ? serverCart : current)),
-    [],
-  );
+  const adopt = useCallback((serverCart: CartView | null) => {
+    if (lastAnswer.current === undefined) lastAnswer.current = serverCart;
+    setStoreCart((current) => (current === undefined ? serverCart : current));
+  }, []);
 
   const value = useMemo<CartContextValue>(
     () => ({
