@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect as baseExpect, test, type Page, type Request } from '@playwright/test';
 import { analyticsCspSources } from '@/lib/security/security-headers';
+import { testPort } from '../support/nginx';
 import { ecommerceOf, hidePage, PDP, recordDataLayer, turnOnGpc } from './support/analytics';
 import { startShopifyModeServer } from './support/shopify-mode-server';
 import { startStorefrontStandIn } from './support/shopify-stand-in';
@@ -14,31 +15,35 @@ const expect = baseExpect.configure({ timeout: 30_000 });
  * suite's build served in Shopify mode (tests/e2e/support/shopify-mode-server.ts). Shopify's and
  * Google's hosts are intercepted: nothing reaches the internet.
  */
-const PORT = 41070;
-const STORE_PORT = 41071;
 const WEBHOOK_SECRET = 'e2e-shopify-webhook-secret';
-const ENV = {
-  PUBLIC_STORE_DOMAIN: `http://127.0.0.1:${STORE_PORT}`,
+const REVALIDATE_SECRET = 'e2e-revalidate-secret';
+/** The configuration for a Shopify-mode server on `port` against a stand-in store on `storePort`. */
+const shopifyEnv = (port: number, storePort: number) => ({
+  PUBLIC_STORE_DOMAIN: `http://127.0.0.1:${storePort}`,
   PUBLIC_STOREFRONT_API_TOKEN: 'e2epublictoken000000000000000000',
   PUBLIC_CHECKOUT_DOMAIN: 'checkout.northfield.example',
-  SITE_URL: `http://127.0.0.1:${PORT}`,
+  SITE_URL: `http://127.0.0.1:${port}`,
   GTM_ID: 'GTM-E2ETEST',
   SHOPIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  REVALIDATE_SECRET: 'e2e-revalidate-secret',
-};
+  REVALIDATE_SECRET,
+});
 const MONORAIL = 'https://monorail-edge.shopifysvc.com';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 
+let ENV: ReturnType<typeof shopifyEnv>;
 let standIn: Awaited<ReturnType<typeof startStorefrontStandIn>>;
 let server: Awaited<ReturnType<typeof startShopifyModeServer>>;
 let shopNumber: number;
+/** A path on the Shopify-mode server. */
+const at = (path: string) => `${ENV.SITE_URL}${path}`;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  standIn = await startStorefrontStandIn(STORE_PORT, ENV.SITE_URL);
-  server = await startShopifyModeServer(PORT, ENV);
+  const [port, storePort] = [await testPort(), await testPort()];
+  ENV = shopifyEnv(port, storePort);
+  standIn = await startStorefrontStandIn(storePort, ENV.SITE_URL);
+  server = await startShopifyModeServer(port, ENV);
   const answer = (await standIn.execute('{ shop { id } }')) as { data: { shop: { id: string } } };
   shopNumber = Number(answer.data.shop.id.split('/').pop());
 });
@@ -96,7 +101,7 @@ test.describe('a shopper in Germany', () => {
   }) => {
     const { outside, monorail } = await interceptOutside(page);
     const dataLayer = await recordDataLayer(page);
-    await page.goto(`${PDP}?size=120`);
+    await page.goto(at(`${PDP}?size=120`));
     const banner = page.getByRole('region', { name: 'Privacy choices' });
     await expect(banner).toBeVisible();
     await page.waitForTimeout(1000);
@@ -185,7 +190,7 @@ test.describe('a shopper in Germany', () => {
     page,
   }) => {
     const { outside } = await interceptOutside(page);
-    await page.goto(PDP);
+    await page.goto(at(PDP));
     await page
       .getByRole('region', { name: 'Privacy choices' })
       .getByRole('button', { name: 'Reject all' })
@@ -211,7 +216,7 @@ test.describe('a shopper in the US whose browser sends Global Privacy Control', 
     await turnOnGpc(page);
     const { monorail } = await interceptOutside(page);
     const dataLayer = await recordDataLayer(page);
-    await page.goto(PDP);
+    await page.goto(at(PDP));
     await expect.poll(() => named(monorail, 'page_rendered').length).toBe(1);
     for (const event of monorail.filter((item) => item.schema_id.startsWith('custom_storefront')))
       expect(event.payload).toMatchObject({
@@ -247,7 +252,7 @@ test.describe('field measurements', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>)
         .filter((line) => line.event === 'web-vital');
-    await page.goto(PDP);
+    await page.goto(at(PDP));
     // TTFB comes first, as soon as the reporter runs: from then on the page is measured.
     await expect.poll(() => vitals().map((line) => line.name)).toContain('TTFB');
     await page.getByText('Key health benefits').click();
@@ -270,7 +275,7 @@ test.describe('field measurements', () => {
 
 test.describe("Shopify's signed webhooks", () => {
   const post = (page: Page, topic: string, body: string, signature: string) =>
-    page.request.post('/api/revalidate', {
+    page.request.post(at('/api/revalidate'), {
       headers: {
         'Content-Type': 'application/json',
         'X-Shopify-Topic': topic,
@@ -281,7 +286,7 @@ test.describe("Shopify's signed webhooks", () => {
     });
   const sign = (body: string) => createHmac('sha256', WEBHOOK_SECRET).update(body).digest('base64');
   const price = async (page: Page) => {
-    await page.goto(PDP);
+    await page.goto(at(PDP));
     return page.getByRole('region', { name: 'Buy' }).locator('p.text-3xl').textContent();
   };
 
@@ -291,8 +296,8 @@ test.describe("Shopify's signed webhooks", () => {
     // The suite's build rendered this page in local mode, without the product's cache tag; a refresh
     // by path renders it again from the store, as a build in Shopify mode would have.
     standIn.setPrice('D3K2-60', '20.00');
-    const refresh = await page.request.post('/api/revalidate', {
-      headers: { 'x-revalidate-secret': ENV.REVALIDATE_SECRET, 'X-Real-IP': '203.0.113.34' },
+    const refresh = await page.request.post(at('/api/revalidate'), {
+      headers: { 'x-revalidate-secret': REVALIDATE_SECRET, 'X-Real-IP': '203.0.113.34' },
       data: { handle: 'vitamin-d3-k2' },
     });
     expect(refresh.status()).toBe(200);
