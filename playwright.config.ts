@@ -21,6 +21,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL,
+    // The country the edge names for every request (lib/analytics/country-rules.ts): a shopper where no
+    // privacy banner is required, unless a test says otherwise (tests/e2e/consent.spec.ts).
+    extraHTTPHeaders: { 'X-Visitor-Country': 'US' },
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },

@@ -1,3 +1,4 @@
+import { ConsentGate } from '@/components/analytics/ConsentGate';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -33,9 +34,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        <ConsentGate />
         <CartProvider>
           <SiteHeader storeName={site.storeName} tagline={site.tagline} cart={<CartButton />} />
-          <main id="main" className="flex-1">
+          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
             {children}
           </main>
           <SiteFooter storeName={site.storeName} />

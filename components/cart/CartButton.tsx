@@ -1,5 +1,6 @@
 'use client';
 
+import { trackCartEvent } from '@/lib/analytics/events';
 import { useCart } from './CartProvider';
 
 /** A link to /cart that opens the drawer instead once JavaScript runs. */
@@ -13,6 +14,7 @@ export function CartButton() {
       onClick={(event) => {
         event.preventDefault();
         openDrawer();
+        if (cart) trackCartEvent({ type: 'view', cart });
       }}
       className="inline-flex h-11 min-w-32 items-center justify-center gap-2 rounded-full border border-line-strong bg-paper-raised px-4 text-sm font-semibold hover:border-brand hover:text-brand"
     >

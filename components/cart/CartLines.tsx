@@ -1,5 +1,6 @@
 'use client';
 
+import { trackCartEvent } from '@/lib/analytics/events';
 import type { CartLineView, CartView, Money } from '@/lib/storefront/cart-view';
 import { changePlan, changeQuantity, removeItem } from './actions';
 import { CartAlert } from './CartAlert';
@@ -71,6 +72,7 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
             {cart!.checkoutUrl && !saving ? (
               <a
                 href={cart!.checkoutUrl}
+                onClick={() => trackCartEvent({ type: 'checkout', cart: cart! })}
                 className="mt-4 block rounded-full bg-brand px-6 py-3.5 text-center font-semibold text-paper hover:bg-brand-strong"
               >
                 Check out

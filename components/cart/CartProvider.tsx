@@ -8,9 +8,11 @@ import {
   useEffect,
   useMemo,
   useOptimistic,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
+import { trackCartEvent } from '@/lib/analytics/events';
 import type { CartView } from '@/lib/storefront/cart-view';
 import { loadCart, type CartAction, type CartActionResult, type CartRefusal } from './actions';
 import { applyEdit, type CartEdit } from './optimistic-cart';
@@ -58,11 +60,16 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const [problem, setProblem] = useState<CartProblem | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The store's last answer, kept as answers arrive (in order): what a change started from.
+  const lastAnswer = useRef<CartView | null | undefined>(undefined);
 
   const show = useCallback(
     (result: CartActionResult, retry: () => void, { change }: { change: boolean }) =>
       startTransition(() => {
-        if (result.cart !== undefined) setStoreCart(result.cart);
+        if (result.cart !== undefined) {
+          lastAnswer.current = result.cart;
+          setStoreCart(result.cart);
+        }
         // Loading the cart says nothing about the last change's refusals; a change replaces them.
         if (change) setRefusals(result.refusals);
         setProblem(result.problem ? { message: result.problem, retry } : null);
@@ -79,20 +86,21 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const submit = useCallback(
     async function submit(action: CartAction, formData: FormData, edit?: CartEdit) {
       if (edit) applyOptimistic(edit);
+      const before = lastAnswer.current;
       const result = await reach(() => action(null, formData));
       show(result, () => startTransition(() => submit(action, formData, edit)), { change: true });
       const accepted = !result.problem && result.refusals.length === 0;
+      if (accepted && edit && result.cart !== undefined) track(edit, before, result.cart);
       const words = accepted && edit ? confirmation(edit) : null;
       if (words) announce(setAnnouncement, words);
     },
     [applyOptimistic, show],
   );
 
-  const adopt = useCallback(
-    (serverCart: CartView | null) =>
-      setStoreCart((current) => (current === undefined ? serverCart : current)),
-    [],
-  );
+  const adopt = useCallback((serverCart: CartView | null) => {
+    if (lastAnswer.current === undefined) lastAnswer.current = serverCart;
+    setStoreCart((current) => (current === undefined ? serverCart : current));
+  }, []);
 
   const value = useMemo<CartContextValue>(
     () => ({
@@ -126,6 +134,28 @@ async function reach(request: () => Promise<CartActionResult>): Promise<CartActi
     return await request();
   } catch {
     return { refusals: [], problem: UNREACHABLE };
+  }
+}
+
+/** Tells the analytics (once the shopper consents) what the store accepted. */
+function track(edit: CartEdit, before: CartView | null | undefined, after: CartView | null) {
+  if (edit.type === 'add') {
+    if (!after) return;
+    trackCartEvent({
+      type: 'add',
+      merchandiseId: edit.line.merchandiseId,
+      sellingPlanId: edit.line.sellingPlan?.id ?? null,
+      quantity: edit.quantity,
+      cart: after,
+    });
+    return;
+  }
+  const line = before?.lines.find((item) => item.id === edit.lineId);
+  if (!line) return;
+  if (edit.type === 'remove') trackCartEvent({ type: 'remove', line });
+  else {
+    const quantity = after?.lines.find((item) => item.id === edit.lineId)?.quantity ?? 0;
+    trackCartEvent({ type: 'quantity', line, quantity });
   }
 }
 

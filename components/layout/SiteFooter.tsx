@@ -1,3 +1,5 @@
+import { PrivacyChoicesButton } from '@/components/analytics/PrivacyChoicesButton';
+
 export function SiteFooter({ storeName }: { storeName: string }) {
   return (
     <footer className="mt-section border-t border-line bg-paper-sunk">
@@ -6,6 +8,7 @@ export function SiteFooter({ storeName }: { storeName: string }) {
           © {storeName}. Supplements are not a substitute for a varied diet. Talk to your healthcare
           provider before starting any supplement.
         </p>
+        <PrivacyChoicesButton />
       </div>
     </footer>
   );

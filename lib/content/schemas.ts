@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate, latestDateToday } from './calendar-dates';
+import { countryCodeProblem } from './countries';
 
 /** Messages a marketer understands: "is required" rather than "expected string, received undefined". */
 function text(what = 'text') {
@@ -45,11 +46,50 @@ export const citationSchema = z.strictObject({
   url: webAddress,
 });
 
+/** Lets a refinement run after a field failed, as long as there is a block to read (not `article: hello`). */
+const isBlock = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
+const blockOf = (fields: string) => ({
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? `must be a block of fields: ${fields}` : undefined),
+});
+
+/** A country as the edge's country header names it, e.g. DE (see countryCodeProblem). */
+const countryCode = text('a country code').superRefine((code, context) => {
+  const problem = countryCodeProblem(code);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+const allowed = (what: string) => z.boolean({ error: (issue) => (issue.input === undefined ? 'is required' : `must be true or false: whether ${what} is measured`) });
+
+/**
+ * Where shoppers must choose before anything is measured, and what is measured elsewhere until they
+ * change it from the footer. "Elsewhere" is a real default, not a banner that never shows: a gate that
+ * never opens where no banner is required would measure nothing at all there.
+ */
+const consentSchema = z.strictObject(
+  {
+    bannerCountries: z
+      .array(countryCode, { error: 'must be a list of country codes, e.g. [DE, FR]' })
+      .superRefine((codes, context) =>
+        codes.forEach((code, index) => {
+          const first = codes.indexOf(code);
+          if (first !== index) context.addIssue({ code: 'custom', path: [index], message: `${code} is listed twice (first as entry ${first + 1})` });
+        }),
+      ),
+    unknownCountry: z.enum(['banner', 'elsewhere'], {
+      error: (issue) => (issue.input === undefined ? 'is required' : 'must be banner (ask first) or elsewhere (the default for other countries)'),
+    }),
+    elsewhere: z.strictObject({ analytics: allowed('analytics'), marketing: allowed('marketing') }, blockOf('analytics, marketing')),
+  },
+  { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a block of fields: bannerCountries, unknownCountry, elsewhere') },
+);
+
 export const siteSchema = z.strictObject({
   storeName: text(),
   tagline: text(),
   language: text('a language code').regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language code like en or en-US' }),
   currency: text('a currency code').regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code like USD' }),
+  consent: consentSchema,
 });
 
 const highlightSchema = z
@@ -119,13 +159,6 @@ const supplementFactsSchema = z.strictObject({
  */
 const pastDate = isoDate.refine((value) => !isRealDate(value) || value <= latestDateToday(), {
   error: (issue) => `${String(issue.input)} is in the future; write the day it happened`,
-});
-
-/** Lets a refinement run after a field failed, as long as there is a block to read (not `article: hello`). */
-const isBlock = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
-
-const blockOf = (fields: string) => ({
-  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? `must be a block of fields: ${fields}` : undefined),
 });
 
 /**

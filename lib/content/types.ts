@@ -101,11 +101,28 @@ export interface Disclaimer {
   html: ContentHtml;
 }
 
+/** What may be measured about a shopper: analytics (Shopify analytics, field performance) and marketing. */
+export interface ConsentChoice {
+  analytics: boolean;
+  marketing: boolean;
+}
+
+/** content/site.yaml `consent:`, the store's rules for asking before measuring. */
+export interface ConsentRules {
+  /** Countries (ISO 3166-1 alpha-2, as the edge's country header names them) where shoppers choose first. */
+  bannerCountries: string[];
+  /** When the edge names no country: ask first, or treat the shopper like any other country. */
+  unknownCountry: 'banner' | 'elsewhere';
+  /** What is measured where no banner is required, until the shopper changes it. */
+  elsewhere: ConsentChoice;
+}
+
 export interface Site {
   storeName: string;
   tagline: string;
   language: string;
   currency: string;
+  consent: ConsentRules;
 }
 
 export interface Content {

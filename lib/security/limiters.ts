@@ -6,6 +6,11 @@ const LIMITS = {
   /** A shopper starts a cart once per visit; 20 a minute from one address is a script. */
   cartCreate: { keyPrefix: 'cart-create', points: 20, duration: 60 },
   checkout: { keyPrefix: 'checkout', points: 5, duration: 60 },
+  /**
+   * Field measurements: a page view sends at most five (LCP, INP, CLS, TTFB, FCP), so 120 a minute is
+   * a shopper opening a page every three seconds, or a script.
+   */
+  vitals: { keyPrefix: 'vitals', points: 120, duration: 60 },
   /** Wrong revalidation secrets: a webhook sends the right one, so ten wrong ones a minute are guessing. */
   revalidateFailure: { keyPrefix: 'revalidate-failure', points: 10, duration: 60 },
 } as const;

@@ -31,4 +31,5 @@ export {
   type StorefrontVariant,
   type SubscriptionOption,
 } from './product';
+export { getShop, type ShopIdentity } from './shop';
 export type { CartFieldsFragment } from './storefrontapi.generated';

@@ -138,6 +138,14 @@ export type ProductOfferQuery = {
   >;
 };
 
+export type ShopAnalyticsQueryVariables = StorefrontAPI.Exact<{ [key: string]: never }>;
+
+export type ShopAnalyticsQuery = {
+  shop: Pick<StorefrontAPI.Shop, 'id'> & {
+    paymentSettings: Pick<StorefrontAPI.PaymentSettings, 'currencyCode'>;
+  };
+};
+
 export type CartFieldsFragment = Pick<
   StorefrontAPI.Cart,
   'id' | 'checkoutUrl' | 'totalQuantity'
@@ -193,6 +201,10 @@ interface GeneratedQueryTypes {
   '#graphql\n  query ProductOffer($handle: String!, $country: CountryCode, $language: LanguageCode)\n  @inContext(country: $country, language: $language) {\n    product(handle: $handle) {\n      id\n      handle\n      title\n      vendor\n      availableForSale\n      options {\n        name\n        optionValues {\n          name\n        }\n      }\n      sellingPlanGroups(first: 5) {\n        nodes {\n          name\n          sellingPlans(first: 10) {\n            nodes {\n              id\n              name\n              recurringDeliveries\n              options {\n                name\n                value\n              }\n              priceAdjustments {\n                adjustmentValue {\n                  __typename\n                  ... on SellingPlanPercentagePriceAdjustment {\n                    adjustmentPercentage\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          sku\n          availableForSale\n          quantityAvailable\n          price {\n            ...Money\n          }\n          compareAtPrice {\n            ...Money\n          }\n          selectedOptions {\n            name\n            value\n          }\n          image {\n            url\n            altText\n            width\n            height\n          }\n          sellingPlanAllocations(first: 50) {\n            nodes {\n              sellingPlan {\n                id\n              }\n              priceAdjustments {\n                price {\n                  ...Money\n                }\n                compareAtPrice {\n                  ...Money\n                }\n                perDeliveryPrice {\n                  ...Money\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment Money on MoneyV2 {\n    amount\n    currencyCode\n  }\n\n': {
     return: ProductOfferQuery;
     variables: ProductOfferQueryVariables;
+  };
+  '#graphql\n  query ShopAnalytics {\n    shop {\n      id\n      paymentSettings {\n        currencyCode\n      }\n    }\n  }\n': {
+    return: ShopAnalyticsQuery;
+    variables: ShopAnalyticsQueryVariables;
   };
 }
 

@@ -1,5 +1,6 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
+import { ProductAnalyticsData } from '@/components/analytics/ProductAnalyticsData';
 import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/cart/BuyBox';
 import { formatMoney } from '@/components/cart/format-money';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
@@ -156,6 +157,21 @@ export async function ProductView({
       {productPageJsonLd(structuredData).map((data) => (
         <JsonLd key={String(data['@type'])} data={data} />
       ))}
+      {offer.ok && selected && (
+        <ProductAnalyticsData
+          product={{
+            handle,
+            productId: offer.product.id,
+            variantId: selected.id,
+            title: offer.product.title,
+            variantTitle: selected.title,
+            vendor: offer.product.vendor,
+            price: (selectedPlan?.price ?? selected.price).amount,
+            currency: selected.price.currencyCode,
+            sku: selected.sku ?? null,
+          }}
+        />
+      )}
       <ProductPage
         product={product}
         image={image}

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+export const LOCAL_SHOP_ID = 'gid://shopify/Shop/1';
 export const productGid = (handle: string) => `gid://shopify/Product/${handle}`;
 export const variantGid = (sku: string) => `gid://shopify/ProductVariant/${sku}`;
 export const cartGid = (token: string) => `gid://shopify/Cart/${token}`;

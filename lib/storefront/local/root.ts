@@ -1,5 +1,5 @@
 import { cartObject } from './cart-objects';
-import { parseGid } from './ids';
+import { LOCAL_SHOP_ID, parseGid } from './ids';
 import { createMutations } from './mutations';
 import { refuseArguments } from './not-implemented';
 import { productObject, type StoreContext } from './product-objects';
@@ -14,6 +14,8 @@ export function createRootValue(context: StoreContext) {
       const product = args.handle ? catalog.product(args.handle) : undefined;
       return product ? productObject(context, product) : null;
     },
+    // One shop, as Shopify answers for the store a token belongs to; the id is the local store's own.
+    shop: () => ({ id: LOCAL_SHOP_ID, paymentSettings: { currencyCode: catalog.currency } }),
     cart: ({ id }: { id: string }) => {
       const token = parseGid(id, 'Cart');
       const cart = token ? carts.find(token) : null;

@@ -42,6 +42,7 @@ describe("the app's own documents (lib/storefront/documents) resolve every field
         'CART_LINES_UPDATE_MUTATION',
         'CART_QUERY',
         'PRODUCT_QUERY',
+        'SHOP_QUERY',
       ].sort(),
     );
   });
@@ -53,6 +54,16 @@ describe("the app's own documents (lib/storefront/documents) resolve every field
       language: 'EN',
     })) as unknown as { product: { handle: string } };
     expect(data.product).toMatchObject({ handle: 'test-d3k2' });
+  });
+
+  it('the shop query', async () => {
+    const data = (await execute(documents.SHOP_QUERY, {})) as unknown as {
+      shop: { id: string; paymentSettings: { currencyCode: string } };
+    };
+    expect(data.shop).toEqual({
+      id: 'gid://shopify/Shop/1',
+      paymentSettings: { currencyCode: 'USD' },
+    });
   });
 
   it('the cart query and mutations', async () => {

@@ -23,6 +23,7 @@ describe('GraphQL documents validate against the Storefront API schema hydrogen-
         'CART_LINES_UPDATE_MUTATION',
         'CART_QUERY',
         'PRODUCT_QUERY',
+        'SHOP_QUERY',
       ].sort(),
     );
   });

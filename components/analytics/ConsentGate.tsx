@@ -1,0 +1,34 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { onPrivacyChoicesRequested } from '@/lib/analytics/privacy-choices';
+
+const ConsentRuntime = lazy(() => import('./ConsentRuntime'));
+
+/**
+ * Where the privacy choices live. The page paints and hydrates without any of it: the consent code
+ * loads once the browser is idle (or at once when the shopper asks for their choices), and what it
+ * measures loads only after the shopper allowed it.
+ */
+export function ConsentGate() {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    const start = () => setStarted(true);
+    const stopListening = onPrivacyChoicesRequested(start);
+    // Safari has no requestIdleCallback: a second after hydration serves the same purpose there.
+    const idle = 'requestIdleCallback' in window;
+    const handle = idle
+      ? requestIdleCallback(start, { timeout: 4000 })
+      : window.setTimeout(start, 1000);
+    return () => {
+      stopListening();
+      if (idle) cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, []);
+  return started ? (
+    <Suspense fallback={null}>
+      <ConsentRuntime />
+    </Suspense>
+  ) : null;
+}

@@ -1,0 +1,18 @@
+'use client';
+
+import { useHydrated } from '@/components/cart/useHydrated';
+import { requestPrivacyChoices } from '@/lib/analytics/privacy-choices';
+
+/** In the footer: reopens the privacy choices. Without JavaScript nothing is measured, so it stays hidden. */
+export function PrivacyChoicesButton() {
+  const hydrated = useHydrated();
+  return (
+    <button
+      type="button"
+      onClick={requestPrivacyChoices}
+      className={`mt-2 underline underline-offset-2 hover:text-brand ${hydrated ? '' : 'invisible'}`}
+    >
+      Privacy choices
+    </button>
+  );
+}
