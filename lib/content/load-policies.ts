@@ -61,6 +61,7 @@ export function loadPolicies(
       days: returns.days,
       returnShipping: returns.returnShipping,
       openedBottles: returns.openedBottles,
+      returnTo: returns.returnTo,
       howTo: returns.howTo ?? null,
     },
     subscriptions,

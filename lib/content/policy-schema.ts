@@ -78,14 +78,13 @@ const weekday = z.enum(WEEKDAYS, {
       : `"${String(issue.input)}" is not a day of the week; write ${WEEKDAYS.join(', ')}`,
 });
 
+const country = text('a country code').refine(isCountry, {
+  error: 'must be a two-letter country code (ISO 3166-1) in capitals, like US, CA or GB',
+});
+
 export const shippingSchema = z.strictObject({
   countries: z
-    .array(
-      text('a country code').refine(isCountry, {
-        error: 'must be a two-letter country code (ISO 3166-1) in capitals, like US, CA or GB',
-      }),
-      { error: 'must be a list of country codes, like [US]' },
-    )
+    .array(country, { error: 'must be a list of country codes, like [US]' })
     .min(1, { error: 'needs at least one country' }),
   rate: shippingRate,
   freeOver: price.optional(),
@@ -122,6 +121,7 @@ export const returnsSchema = z.strictObject({
         : 'must be free (the store pays for the return label) or customer (the shopper pays)',
   }),
   openedBottles: z.boolean({ error: 'must be true or false' }),
+  returnTo: country,
   howTo: text().optional(),
 });
 

@@ -53,6 +53,8 @@ export interface ReturnPolicy {
   returnShipping: 'free' | 'customer';
   /** Whether opened bottles are taken back too. */
   openedBottles: boolean;
+  /** Two-letter code of the country returns are sent to. */
+  returnTo: string;
   /** How to start a return, in the marketer's words; null when not given. */
   howTo: string | null;
 }
