@@ -91,7 +91,9 @@ test.describe('discount links', () => {
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.goto('/cart');
     await expect(
-      page.getByRole('list', { name: 'Discount codes on your cart' }).getByText('WELCOME10'),
+      page
+        .getByRole('list', { name: 'Discount codes on your cart' })
+        .getByText('WELCOME10', { exact: true }),
     ).toBeVisible();
     await expect(page.getByTestId('cart-total')).toHaveText('$17.10');
   });

@@ -108,7 +108,8 @@ export const onlineStoreSchema = z.strictObject({
 export const strikethroughPriceSchema = z.strictObject({
   '@type': z.literal('UnitPriceSpecification'),
   priceType: z.literal('https://schema.org/StrikethroughPrice'),
-  price: z.string().regex(/^\d+\.\d{2}$/),
+  // A decimal as the Storefront API writes it: "38.0", or "38.00".
+  price: z.string().regex(/^\d+(\.\d+)?$/),
   priceCurrency: currency,
 });
 
