@@ -4,7 +4,7 @@ import { servedOverHttps } from './request-context';
 
 /**
  * A code from a discount link, kept until the shopper's cart exists (as Shopify's online store keeps
- * `discount_code` until checkout). The first add to cart applies it and forgets it.
+ * `discount_code` until checkout). The next add to cart applies it, then forgets it.
  */
 const DISCOUNT_COOKIE = 'discount_code';
 const REMEMBERED_FOR_SECONDS = 14 * 24 * 60 * 60;
@@ -20,11 +20,13 @@ export async function rememberDiscountCode(code: string): Promise<void> {
   });
 }
 
-/** The remembered code, if any (anything that is not a code is ignored), forgotten as it is read. */
-export async function takeRememberedDiscountCode(): Promise<string | null> {
-  const jar = await cookies();
-  const value = jar.get(DISCOUNT_COOKIE)?.value;
-  if (value === undefined) return null;
-  jar.delete(DISCOUNT_COOKIE);
-  return CODE.test(value) ? value : null;
+/** The remembered code, if any; anything in the cookie that is not a code is ignored. */
+export async function rememberedDiscountCode(): Promise<string | null> {
+  const value = (await cookies()).get(DISCOUNT_COOKIE)?.value;
+  return value !== undefined && CODE.test(value) ? value : null;
+}
+
+/** Once the code is on a cart (or the store has refused it there), it is no longer waiting. */
+export async function forgetDiscountCode(): Promise<void> {
+  (await cookies()).delete(DISCOUNT_COOKIE);
 }

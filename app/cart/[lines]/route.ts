@@ -1,13 +1,12 @@
 import { flash, rememberCartId } from '@/components/cart/cart-cookie';
-import { takeRememberedDiscountCode } from '@/components/cart/discount-cookie';
+import { forgetDiscountCode, rememberedDiscountCode } from '@/components/cart/discount-cookie';
 import { parseCartLink } from '@/lib/campaign/links';
 import { clientAddress } from '@/lib/security/client-address';
 import { retryAfterSeconds } from '@/lib/security/rate-limit';
 import {
-  addDiscountCode,
-  addToCart,
+  cartCreate,
+  cartDiscountCodesUpdate,
   StorefrontError,
-  type Cart,
   type Shopper,
 } from '@/lib/storefront';
 import { linkProblemResponse, seeOther } from '../../campaign-response';
@@ -34,28 +33,26 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/cart/
       { 'Retry-After': String(wait) },
     );
   const shopper: Shopper = address ? { buyerIp: address } : {};
-  const remembered = await takeRememberedDiscountCode();
+  const remembered = await rememberedDiscountCode();
   const codes = [...new Set([...link.discountCodes, ...(remembered ? [remembered] : [])])];
 
   try {
-    let cart: Cart | null = null;
-    const refusals: string[] = [];
-    for (const line of link.lines) {
-      const change = await addToCart(cart?.id, line.merchandiseId, line.quantity, shopper);
-      cart = change.cart ?? cart;
-      refusals.push(...change.userErrors.map((error) => error.message));
-    }
+    const created = await cartCreate({ lines: link.lines }, shopper);
+    const refusals = created.userErrors.map((error) => error.message);
+    let cart = created.cart;
     if (!cart)
       return linkProblemResponse(422, {
         title: 'These products cannot be bought right now',
-        message: 'The store could not put any of the products in this link in a cart.',
+        message: 'The store could not put the products in this link in a cart.',
         details: refusals,
       });
-    for (const code of codes) {
-      const change = await addDiscountCode(cart.id, code, shopper);
-      cart = change.cart ?? cart;
-      refusals.push(...change.userErrors.map((error) => error.message));
+    // Codes go on once the lines are in: a code the store refuses then leaves the cart standing.
+    if (codes.length > 0) {
+      const applied = await cartDiscountCodesUpdate(cart.id, () => codes, shopper);
+      cart = applied.cart ?? cart;
+      refusals.push(...applied.userErrors.map((error) => error.message));
     }
+    if (remembered) await forgetDiscountCode();
     await rememberCartId(cart.id);
     if (refusals.length === 0) return seeOther(cart.checkoutUrl);
     await flash(`${refusals.join(' ')} Check your cart before checking out.`, 'error');

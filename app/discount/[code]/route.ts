@@ -2,7 +2,7 @@ import { readCartId } from '@/components/cart/cart-cookie';
 import { rememberDiscountCode } from '@/components/cart/discount-cookie';
 import { parseDiscountLink } from '@/lib/campaign/links';
 import { clientAddress } from '@/lib/security/client-address';
-import { addDiscountCode, StorefrontError } from '@/lib/storefront';
+import { cartDiscountCodesUpdate, StorefrontError } from '@/lib/storefront';
 import { linkProblemResponse, seeOther } from '../../campaign-response';
 import type { NextRequest } from 'next/server';
 
@@ -22,7 +22,11 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/disco
   }
   try {
     const address = await clientAddress();
-    const change = await addDiscountCode(cartId, link.code, address ? { buyerIp: address } : {});
+    const change = await cartDiscountCodesUpdate(
+      cartId,
+      (codes) => [...new Set([...codes, link.code])],
+      address ? { buyerIp: address } : {},
+    );
     // The cart expired or was checked out: the code waits for the next one.
     if (!change.cart) await rememberDiscountCode(link.code);
     else if (change.userErrors.length > 0)
