@@ -16,6 +16,7 @@ import {
 } from '@/lib/storefront';
 import type { CartView } from '@/lib/storefront/cart-view';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
+import { forgetDiscountCode, rememberedDiscountCode } from './discount-cookie';
 import { calledFromScript } from './request-context';
 
 const MAX_QUANTITY = 99;
@@ -87,10 +88,31 @@ export async function addToCart(_previous: unknown, formData: FormData): Promise
   const who = await shopper();
   const result = await applyChange(
     cartId,
-    () => cartLinesAddOrCreate(cartId, [{ merchandiseId, quantity, sellingPlanId }], who),
+    async () =>
+      withRememberedCode(
+        await cartLinesAddOrCreate(cartId, [{ merchandiseId, quantity, sellingPlanId }], who),
+        who,
+      ),
     { merchandiseId },
   );
   return answer(result, 'Added to cart.');
+}
+
+/** A code from a discount link waits for a cart (app/discount); the next add puts it on. */
+async function withRememberedCode(change: CartChange, who: Shopper): Promise<CartChange> {
+  if (!change.cart) return change;
+  const code = await rememberedDiscountCode();
+  if (!code) return change;
+  const applied = await cartDiscountCodesUpdate(
+    change.cart.id,
+    (codes) => [...new Set([...codes, code])],
+    who,
+  );
+  await forgetDiscountCode();
+  return {
+    cart: applied.cart ?? change.cart,
+    userErrors: [...change.userErrors, ...applied.userErrors],
+  };
 }
 
 /** Sets a line's quantity; 0 removes it. The +/− buttons send the quantity they lead to. */

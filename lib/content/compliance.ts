@@ -13,6 +13,7 @@ const rulesSchema = z.strictObject({
   fdaStatement: z.string().min(1),
   sectionsThatNeedCitations: z.array(z.string()).default([]),
   upperLimits: z.array(z.strictObject({ nutrient: z.string().min(1), unit: z.string().min(1) })).default([]),
+  offerWords: z.array(z.string().min(1)).default([]),
 });
 
 export type ComplianceRules = z.infer<typeof rulesSchema>;
@@ -28,6 +29,7 @@ const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase
 export class ComplianceChecker {
   private readonly claim: RegExp;
   private readonly disease: RegExp;
+  private readonly offer: RegExp | null;
 
   constructor(
     private readonly rules: ComplianceRules,
@@ -35,6 +37,10 @@ export class ComplianceChecker {
   ) {
     this.claim = new RegExp(`\\b(?:${rules.claimWords.map(escape).join('|')})\\b`, 'gi');
     this.disease = new RegExp(`\\b(?:${rules.diseases.map(escape).join('|')})\\b`, 'i');
+    // "gluten-free" is not an offer: a word counts only when no letter or dash touches it.
+    this.offer = rules.offerWords.length
+      ? new RegExp(`(?<![\\w-])(?:${rules.offerWords.map(escape).join('|')})(?![\\w-])`, 'i')
+      : null;
   }
 
   /** Disease claims: a claim word followed by a disease in the same sentence. */
@@ -61,6 +67,27 @@ export class ComplianceChecker {
         );
         break;
       }
+    }
+  }
+
+  /**
+   * Subscription copy: an offer ("free", "no cost"…) states its condition with its number in the same
+   * sentence ("free shipping on orders of $35 or more"), as auto-renewal laws ask of the terms beside
+   * a subscribe button.
+   */
+  checkOfferTerms(file: string, source: LocatedText): void {
+    if (!this.offer) return;
+    for (const sentence of termSentences(source.text)) {
+      const offer = this.offer.exec(sentence.text);
+      if (!offer || /\d/.test(sentence.text)) continue;
+      const position = source.positions[sentence.start + offer.index] ?? { line: 1, column: 1 };
+      this.issues.error(
+        file,
+        position.line,
+        position.column,
+        `"${offer[0]}" without its terms: subscription copy that offers something free must say on what condition, with the number, in the same sentence`,
+        'E.g. "free shipping on orders of $35 or more", or "first delivery free, then $17.10 every 30 days"; shipping costs and prices are written by the page from content/policies.yaml. Rules: content/compliance.yaml.',
+      );
     }
   }
 
@@ -108,6 +135,14 @@ export class ComplianceChecker {
       });
     }
   }
+}
+
+/** Sentences that end at a stop followed by a space, so "$17.10" stays inside its sentence. */
+function termSentences(text: string): Array<{ text: string; start: number }> {
+  const result: Array<{ text: string; start: number }> = [];
+  const pattern = /\S.*?(?:[.!?]+(?=\s|$)|$)/gs;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) result.push({ text: match[0], start: match.index });
+  return result;
 }
 
 function sentences(text: string): Array<{ text: string; start: number }> {

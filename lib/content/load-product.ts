@@ -184,6 +184,8 @@ function toCatalogVariant(variant: ProductFile['variants'][number], image: Produ
     compareAtPrice: variant.compareAtPrice == null ? null : variant.compareAtPrice.toFixed(2),
     stock: variant.stock,
     image,
+    gtin: variant.gtin ?? null,
+    mpn: variant.mpn ?? null,
   };
 }
 

@@ -12,7 +12,7 @@ export function subscriptionName(intervalDays: number, percentOff: number): stri
 /**
  * A product's subscribe & save plans, named. An interval offered twice is reported at the second:
  * the interval is what identifies a plan in shoppers' carts, so two plans cannot share one. A name a
- * marketer writes is shopper-facing copy, so the compliance rules read it too.
+ * marketer writes is shopper-facing copy, so the compliance rules read it too (offers included).
  */
 export function loadSubscriptions(
   plans: ProductFile['subscriptions'],
@@ -36,7 +36,11 @@ export function loadSubscriptions(
       return [];
     }
     firstLine.set(plan.intervalDays, yaml.positionOf(['subscriptions', index, 'intervalDays']).line);
-    if (plan.name) compliance?.checkText(file, yaml.locatedText(['subscriptions', index, 'name'], plan.name));
+    if (plan.name && compliance) {
+      const name = yaml.locatedText(['subscriptions', index, 'name'], plan.name);
+      compliance.checkText(file, name);
+      compliance.checkOfferTerms(file, name);
+    }
     return [{ intervalDays: plan.intervalDays, percentOff: plan.percentOff, name: plan.name ?? subscriptionName(plan.intervalDays, plan.percentOff) }];
   });
 }

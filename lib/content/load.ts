@@ -4,6 +4,7 @@ import { ContentError, IssueCollector, type ContentIssue } from './issues';
 import { loadCitations } from './load-citations';
 import { loadDiscounts } from './load-discounts';
 import { loadImages } from './load-images';
+import { loadPolicies } from './load-policies';
 import { loadProduct } from './load-product';
 import { loadDisclaimer } from './load-section';
 import { readYaml } from './read-yaml';
@@ -28,6 +29,7 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   const rules = loadComplianceRules(files, issues);
   const compliance = rules ? new ComplianceChecker(rules, issues) : null;
   if (compliance && disclaimer) compliance.checkDisclaimer(disclaimer.file, disclaimer.text.copy);
+  const policies = loadPolicies(files, issues, compliance);
   const products = files
     .list('products')
     .filter((directory) => files.isDirectory('products', directory))
@@ -37,7 +39,10 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   checkCatalog(products, files, issues);
   if (files.list('products').length === 0) issues.error(files.relative('products'), 1, 1, 'No product found', 'Each product is a folder in content/products with a product.yaml.');
 
-  const content = site && !issues.hasErrors ? { site, products: sortFlagshipFirst(products), discounts } : null;
+  const content =
+    site && policies && !issues.hasErrors
+      ? { site, products: sortFlagshipFirst(products), discounts, policies }
+      : null;
   return { content, issues: issues.issues };
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isRealDate, latestDateToday } from './calendar-dates';
 import { countryCodeProblem } from './countries';
+import { isValidGtin } from './gtin';
 
 /** Messages a marketer understands: "is required" rather than "expected string, received undefined". */
-function text(what = 'text') {
+export function text(what = 'text') {
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) })
     .trim()
@@ -25,12 +26,12 @@ const webAddress = text('a web address').refine((value) => /^https?:\/\/[^\s]+$/
   error: 'must be a full web address starting with https:// and without spaces',
 });
 
-const isoDate = text('a date').refine(isRealDate, {
+export const isoDate = text('a date').refine(isRealDate, {
   error: 'must be a real date written YYYY-MM-DD, e.g. 2025-06-27',
 });
 
 /** Prices are written like 19.99; more than two decimals is almost always a typo. */
-const price = z
+export const price = z
   .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number like 19.99, without a currency sign') })
   .positive({ error: 'must be more than 0' })
   .refine((value) => Math.round(value * 100) === Number((value * 100).toFixed(6)), { error: 'must have at most two decimals' });
@@ -108,10 +109,15 @@ const variantSchema = z.strictObject({
   compareAtPrice: price.nullable().optional(),
   stock: count('units').min(0, { error: 'cannot be negative' }),
   image: text('a file name').optional(),
+  /** Only a number printed on the product: search engines match offers by it, so none is made up. */
+  gtin: text('the barcode number in quotes, e.g. "00812345000019"')
+    .refine(isValidGtin, { error: 'must be the 8, 12, 13 or 14 digits under the barcode, with its check digit; one of them is off' })
+    .optional(),
+  mpn: text("the manufacturer's part number").optional(),
 });
 
 /** A whole number in a range, said the way a marketer reads it: "must be a whole number of days from 1 to 365". */
-const wholeNumber = (what: string, min: number, max: number) => {
+export const wholeNumber = (what: string, min: number, max: number) => {
   const error = `must be a whole number ${what}from ${min} to ${max}`;
   return z
     .number({ error: (issue) => (issue.input === undefined ? 'is required' : error) })

@@ -1,4 +1,5 @@
 import type { CatalogDiscount, CatalogSubscription, CatalogVariant } from './catalog-types';
+import type { StorePolicies } from './policy-types';
 
 /**
  * Text from content/ as HTML, made at load time from the Markdown (lib/content/render-html.ts):
@@ -62,7 +63,12 @@ export interface SupplementFacts {
 }
 
 /** A size for sale, as the page shows it (its image can be inlined). */
-export type ProductVariant = Omit<CatalogVariant, 'image'> & { image: ProductImage | null };
+export type ProductVariant = Omit<CatalogVariant, 'image'> & {
+  image: ProductImage | null;
+  /** The barcode number (GTIN) and manufacturer part number, only when product.yaml gives them. */
+  gtin: string | null;
+  mpn: string | null;
+};
 
 export interface Product {
   handle: string;
@@ -130,4 +136,6 @@ export interface Content {
   products: Product[];
   /** Discount codes the local store accepts (content/discounts.yaml). */
   discounts: CatalogDiscount[];
+  /** Shipping, returns and subscription terms (content/policies.yaml). */
+  policies: StorePolicies;
 }

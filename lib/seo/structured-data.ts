@@ -1,14 +1,17 @@
-import type { Authorship, Product, Site } from '@/lib/content';
+import type { Authorship, Product, Site, StorePolicies } from '@/lib/content';
 import type { StorefrontProduct, StorefrontVariant } from '@/lib/storefront/product';
 import { PUBLISHER_LOGO } from './publisher-logo';
+import { storeId, storeJsonLd } from './store-policies';
 import type {
   Article,
   BreadcrumbList,
   ItemAvailability,
   MedicalWebPage,
+  OnlineStore,
   Person,
   Product as ProductLd,
   ProductGroup,
+  UnitPriceSpecification,
   WebPage,
   WithContext,
 } from 'schema-dts';
@@ -19,22 +22,45 @@ export interface StructuredDataInput {
   offer: StorefrontProduct | null;
   pageUrl: string;
   siteUrl: string;
+  policies: StorePolicies;
+  /** When the page is rendered: the shipping cut-off is published with that day's offset. */
+  now?: Date;
 }
 
 type Document =
   | WithContext<ProductGroup>
   | WithContext<BreadcrumbList>
   | WithContext<WebPage | MedicalWebPage>
-  | WithContext<Article>;
+  | WithContext<Article>
+  | WithContext<Exclude<OnlineStore, string>>;
 
-/** Every JSON-LD document of a product page, in the order the page carries them. */
+/**
+ * Every JSON-LD document of a product page, in the order the page carries them. The store's
+ * shipping and return policies are declared once, on the store, which each Offer's seller names.
+ */
 export function productPageJsonLd(input: StructuredDataInput): Document[] {
   return [
     productGroupJsonLd(input),
     breadcrumbJsonLd(input),
     webPageJsonLd(input),
     articleJsonLd(input),
+    storeJsonLd(input),
   ];
+}
+
+/**
+ * The price before the reduction, as Google reads a compare-at price: a StrikethroughPrice
+ * specification beside the Offer's own price. Only when it really is higher.
+ */
+function strikethrough(store: StorefrontVariant): UnitPriceSpecification | null {
+  const was = store.compareAtPrice;
+  if (!was || Number(was.amount) <= Number(store.price.amount)) return null;
+  return {
+    '@type': 'UnitPriceSpecification',
+    priceType: 'https://schema.org/StrikethroughPrice',
+    price: was.amount,
+    priceCurrency: was.currencyCode,
+  };
 }
 
 const ids = (pageUrl: string) => ({
@@ -77,10 +103,15 @@ export function productGroupJsonLd({
     store: StorefrontVariant | null,
   ): ProductLd => {
     const url = variantUrl(pageUrl, size);
+    const content = product.variants.find((candidate) => sku && candidate.sku === sku);
+    const was = store && strikethrough(store);
     return {
       '@type': 'Product',
       name: `${product.name}, ${title}`,
       ...(sku ? { sku } : {}),
+      // Only numbers product.yaml states: a made-up GTIN would match another product.
+      ...(content?.gtin ? { gtin: content.gtin } : {}),
+      ...(content?.mpn ? { mpn: content.mpn } : {}),
       size: title,
       image: imageOf(size),
       url,
@@ -91,11 +122,12 @@ export function productGroupJsonLd({
               url,
               price: store.price.amount,
               priceCurrency: store.price.currencyCode,
+              ...(was ? { priceSpecification: was } : {}),
               availability: (store.availableForSale
                 ? 'https://schema.org/InStock'
                 : 'https://schema.org/OutOfStock') as ItemAvailability,
               itemCondition: 'https://schema.org/NewCondition',
-              seller: { '@type': 'Organization', name: site.storeName },
+              seller: { '@type': 'OnlineStore', '@id': storeId(siteUrl), name: site.storeName },
             },
           }
         : {}),

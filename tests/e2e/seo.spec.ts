@@ -4,6 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parse } from 'yaml';
+import {
+  onlineStoreSchema,
+  schemaProblems,
+  strikethroughPriceSchema,
+} from '../support/merchant-policies-schema';
 import { describeTests, passedFor, validateStructuredData } from '../support/structured-data';
 
 const PDP = '/products/vitamin-d3-k2';
@@ -93,6 +98,7 @@ test('JSON-LD: a ProductGroup whose size variants match the buy box, breadcrumbs
     'BreadcrumbList',
     article?.reviewedBy ? 'MedicalWebPage' : 'WebPage',
     'Article',
+    'OnlineStore',
   ]);
   const group = documents[0] as {
     name: string;
@@ -221,8 +227,50 @@ test('structured-data-testing-tool with the Google presets: no failures for the 
   // The checks ran: the group's 4, 11 for each of the two variants, and the article's 9 required ones
   // (type, headline, image, publisher type, name, logo and logo URL, author, datePublished).
   expect(passedFor(result, 'ProductGroup')).toBe(4);
-  expect(passedFor(result, 'Product')).toBe(2 * 11);
+  // 11 for each of the two variants, and 3 for the 120's compare-at (StrikethroughPrice) price.
+  expect(passedFor(result, 'Product')).toBe(2 * 11 + 3);
   expect(passedFor(result, 'Article')).toBe(9 - leftOut.length);
+  // The store's return policy (6), handling time and conditions (3), and 5 per shipping condition.
+  expect(describeTests(result.failed, 'OnlineStore')).toEqual([]);
+  expect(passedFor(result, 'OnlineStore')).toBe(6 + 3 + 2 * 5);
+});
+
+test('JSON-LD: the store declares its shipping and return policies once, as content/policies.yaml states them, and each Offer names the store as seller', async ({
+  request,
+  baseURL,
+}) => {
+  const documents = jsonLd(await serverHtml(request, PDP));
+  const store = documents.find((document) => document['@type'] === 'OnlineStore')!;
+  expect(schemaProblems(onlineStoreSchema, store)).toEqual([]);
+  const policies = parse(fs.readFileSync('content/policies.yaml', 'utf8')) as {
+    shipping: { rate: number; freeOver: number; countries: string[] };
+    returns: { days: number; returnShipping: string };
+  };
+  expect(store).toMatchObject({
+    '@id': `${baseURL}/#store`,
+    hasMerchantReturnPolicy: {
+      applicableCountry: policies.shipping.countries,
+      merchantReturnDays: policies.returns.days,
+      merchantReturnLink: `${baseURL}/policies/shipping-returns#returns`,
+    },
+  });
+  const rates = (
+    store.hasShippingService as {
+      shippingConditions: Array<{ shippingRate: { value: number } }>;
+    }
+  ).shippingConditions.map((condition) => condition.shippingRate.value);
+  expect(rates).toEqual([policies.shipping.rate, 0]);
+  const group = documents[0] as {
+    hasVariant: Array<{ offers: { seller: unknown; priceSpecification?: unknown } }>;
+  };
+  for (const variant of group.hasVariant)
+    expect(variant.offers.seller).toMatchObject({ '@id': `${baseURL}/#store` });
+  expect(
+    schemaProblems(strikethroughPriceSchema, group.hasVariant[1]!.offers.priceSpecification),
+  ).toEqual([]);
+  // The page whose address the return policy gives exists and has the section.
+  const policyPage = await serverHtml(request, '/policies/shipping-returns');
+  expect(policyPage).toContain('id="returns"');
 });
 
 test('sitemap.xml lists every product from content/, robots.txt points at it', async ({
@@ -235,7 +283,12 @@ test('sitemap.xml lists every product from content/, robots.txt points at it', a
   );
   const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
   expect(locations).toEqual(
-    expect.arrayContaining([`${baseURL}/`, `${baseURL}${PDP}`, `${baseURL}/products/vitamin-d3`]),
+    expect.arrayContaining([
+      `${baseURL}/`,
+      `${baseURL}${PDP}`,
+      `${baseURL}/products/vitamin-d3`,
+      `${baseURL}/policies/shipping-returns`,
+    ]),
   );
   const robots = await serverHtml(request, '/robots.txt');
   expect(robots).toContain('User-Agent: *');

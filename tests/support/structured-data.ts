@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 
 /**
  * structured-data-testing-tool (offline) with its Google presets, plus the checks those presets do
- * not have. Its Google preset knows Article, WebPage and Organization but no Product, ProductGroup or
- * MedicalWebPage, so those are added here from Google's product variant and merchant listing
- * requirements. Used by the e2e suite on the server HTML and by the unit tests on builder output.
+ * not have. Its Google preset knows Article, WebPage and Organization but no Product, ProductGroup,
+ * MedicalWebPage or store policies, so those are added here from Google's product variant, merchant
+ * listing, return policy and shipping policy requirements. Used by the e2e suite on the server HTML and by the unit tests on builder output.
  */
 
 export interface ToolTest {
@@ -86,6 +86,18 @@ function productVariantsPreset(jsonld: JsonLd): Preset {
           ...['price', 'priceCurrency', 'availability', 'url'].map((property) =>
             required('Product', `${variant}.offers.${property}`),
           ),
+          // A compare-at price is a StrikethroughPrice specification with its own price and currency.
+          ...(hasPriceSpecification(variants[v])
+            ? [
+                required(
+                  'Product',
+                  `${variant}.offers.priceSpecification.priceType`,
+                  'https://schema.org/StrikethroughPrice',
+                ),
+                required('Product', `${variant}.offers.priceSpecification.price`),
+                required('Product', `${variant}.offers.priceSpecification.priceCurrency`),
+              ]
+            : []),
         ];
       }),
     ];
@@ -93,6 +105,56 @@ function productVariantsPreset(jsonld: JsonLd): Preset {
   return {
     name: 'Google product variants',
     description: 'ProductGroup with hasVariant, each variant a Product with an Offer',
+    tests,
+  };
+}
+
+function hasPriceSpecification(variant: unknown): boolean {
+  const offers = (variant as { offers?: { priceSpecification?: unknown } } | undefined)?.offers;
+  return offers?.priceSpecification !== undefined;
+}
+
+/**
+ * Google's store-level policies: the return policy's required and recommended properties, and each
+ * shipping condition's destination, rate and transit time, with handling time on the service.
+ */
+function merchantPoliciesPreset(jsonld: JsonLd): Preset {
+  const tests = ['OnlineStore', 'Organization'].flatMap((type) =>
+    (jsonld[type] ?? []).flatMap((store, index) => {
+      const at = `${type}[${index}]`;
+      const service = store.hasShippingService as { shippingConditions?: unknown[] } | undefined;
+      const conditions = Array.isArray(service?.shippingConditions)
+        ? service.shippingConditions
+        : [];
+      return [
+        ...[
+          'applicableCountry',
+          'returnPolicyCountry',
+          'returnPolicyCategory',
+          'merchantReturnDays',
+          'returnMethod',
+          'returnFees',
+        ].map((property) => required(type, `${at}.hasMerchantReturnPolicy.${property}`)),
+        required(type, `${at}.hasShippingService.handlingTime.duration.minValue`),
+        required(type, `${at}.hasShippingService.handlingTime.duration.maxValue`),
+        required(type, `${at}.hasShippingService.shippingConditions`),
+        ...conditions.flatMap((_, c) =>
+          [
+            'shippingDestination',
+            'shippingRate.value',
+            'shippingRate.currency',
+            'transitTime.duration.minValue',
+            'transitTime.duration.maxValue',
+          ].map((property) =>
+            required(type, `${at}.hasShippingService.shippingConditions[${c}].${property}`),
+          ),
+        ),
+      ];
+    }),
+  );
+  return {
+    name: 'Google merchant policies',
+    description: 'Store-level return policy and shipping service',
     tests,
   };
 }
@@ -118,6 +180,7 @@ export async function validateStructuredData(html: string): Promise<ToolResult> 
       Google,
       productVariantsPreset(structuredData.jsonld),
       medicalWebPagePreset(structuredData.jsonld),
+      merchantPoliciesPreset(structuredData.jsonld),
     ],
   });
 }

@@ -151,6 +151,7 @@ export async function ProductView({
     offer: offer.ok ? offer.product : null,
     pageUrl: productUrl(handle),
     siteUrl: siteUrl(),
+    policies: getContent().policies,
   };
   return (
     <>

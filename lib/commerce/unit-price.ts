@@ -1,0 +1,63 @@
+import { divideCents, fromCents, toCents } from './money';
+
+/**
+ * "1 softgel" → 1, "2 capsules" → 2: the units in one serving, from Supplement Facts' serving size.
+ * Null when the serving size does not start with a whole count.
+ */
+export function unitsPerServing(servingSize: string): number | null {
+  const match = /^\s*(\d{1,3})\s+[a-z]/i.exec(servingSize);
+  const units = match ? Number(match[1]) : 0;
+  return units > 0 ? units : null;
+}
+
+export interface UnitPrice {
+  /** Price of one softgel, decimal string in the price's currency. */
+  perUnit: string;
+  /** Price of one day's serving. */
+  perDay: string;
+  /** How many days one pack lasts at one serving a day. */
+  daysSupply: number;
+}
+
+/**
+ * What one softgel and one day cost, so sizes and plans compare at a glance. One serving is taken
+ * as one day's amount, as the label's "per serving" and the upper-limit check read it.
+ */
+export function unitPrice(
+  price: string,
+  unitsInPack: number,
+  perServing: number,
+): UnitPrice | null {
+  if (!Number.isInteger(unitsInPack) || unitsInPack <= 0 || perServing <= 0) return null;
+  const cents = toCents(price);
+  return {
+    perUnit: fromCents(divideCents(cents, unitsInPack)),
+    perDay: fromCents(divideCents(cents * perServing, unitsInPack)),
+    daysSupply: Math.floor(unitsInPack / perServing),
+  };
+}
+
+/** Shopify's unit price, the parts this reads (ProductVariant.unitPrice / unitPriceMeasurement). */
+export interface StoreUnitPrice {
+  unitPrice: { amount: string } | null;
+  unitPriceMeasurement: {
+    measuredType?: string | null;
+    referenceUnit?: string | null;
+    referenceValue?: number | null;
+  } | null;
+}
+
+/**
+ * The price of one item when the store measures the variant by count (measuredType COUNT,
+ * reference unit ITEM): Shopify then states the price per `referenceValue` items. Null otherwise,
+ * and the content's serving size is used instead.
+ */
+export function storePricePerUnit({
+  unitPrice,
+  unitPriceMeasurement,
+}: StoreUnitPrice): string | null {
+  if (!unitPrice || unitPriceMeasurement?.measuredType !== 'COUNT') return null;
+  if (unitPriceMeasurement.referenceUnit !== 'ITEM') return null;
+  const per = unitPriceMeasurement.referenceValue ?? 1;
+  return per > 0 ? fromCents(divideCents(toCents(unitPrice.amount), per)) : null;
+}
