@@ -64,16 +64,17 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const lastAnswer = useRef<CartView | null | undefined>(undefined);
 
   const show = useCallback(
-    (result: CartActionResult, retry: () => void, { change }: { change: boolean }) =>
+    (result: CartActionResult, retry: () => void, { change }: { change: boolean }) => {
+      const before = lastAnswer.current;
+      if (result.cart !== undefined) lastAnswer.current = result.cart;
       startTransition(() => {
-        if (result.cart !== undefined) {
-          lastAnswer.current = result.cart;
-          setStoreCart(result.cart);
-        }
+        if (result.cart !== undefined) setStoreCart(result.cart);
         // Loading the cart says nothing about the last change's refusals; a change replaces them.
         if (change) setRefusals(result.refusals);
         setProblem(result.problem ? { message: result.problem, retry } : null);
-      }),
+      });
+      return before;
+    },
     [],
   );
 
@@ -86,13 +87,14 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const submit = useCallback(
     async function submit(action: CartAction, formData: FormData, edit?: CartEdit) {
       if (edit) applyOptimistic(edit);
-      const before = lastAnswer.current;
       const result = await reach(() => action(null, formData));
-      show(result, () => startTransition(() => submit(action, formData, edit)), { change: true });
+      const before = show(result, () => startTransition(() => submit(action, formData, edit)), {
+        change: true,
+      });
       const accepted = !result.problem && result.refusals.length === 0;
-      if (accepted && edit && result.cart !== undefined) track(edit, before, result.cart);
       const words = accepted && edit ? confirmation(edit) : null;
       if (words) announce(setAnnouncement, words);
+      if (accepted && edit && result.cart) trackChange(edit, before, result.cart);
     },
     [applyOptimistic, show],
   );
@@ -137,14 +139,15 @@ async function reach(request: () => Promise<CartActionResult>): Promise<CartActi
   }
 }
 
-/** Tells the analytics (once the shopper consents) what the store accepted. */
-function track(edit: CartEdit, before: CartView | null | undefined, after: CartView | null) {
+/** For analytics: what a change the store accepted did, from the cart before it to the answer. */
+function trackChange(edit: CartEdit, before: CartView | null | undefined, after: CartView) {
   if (edit.type === 'add') {
-    if (!after) return;
+    const { merchandiseId, sellingPlan } = edit.line;
+    const sellingPlanId = sellingPlan?.id ?? null;
     trackCartEvent({
       type: 'add',
-      merchandiseId: edit.line.merchandiseId,
-      sellingPlanId: edit.line.sellingPlan?.id ?? null,
+      merchandiseId,
+      sellingPlanId,
       quantity: edit.quantity,
       cart: after,
     });
@@ -152,11 +155,8 @@ function track(edit: CartEdit, before: CartView | null | undefined, after: CartV
   }
   const line = before?.lines.find((item) => item.id === edit.lineId);
   if (!line) return;
-  if (edit.type === 'remove') trackCartEvent({ type: 'remove', line });
-  else {
-    const quantity = after?.lines.find((item) => item.id === edit.lineId)?.quantity ?? 0;
-    trackCartEvent({ type: 'quantity', line, quantity });
-  }
+  const quantity = after.lines.find((item) => item.id === edit.lineId)?.quantity ?? 0;
+  trackCartEvent(quantity > 0 ? { type: 'quantity', line, quantity } : { type: 'remove', line });
 }
 
 /** What a screen reader hears once the store accepts a change (a quantity is a live region). */

@@ -54,7 +54,7 @@ describe('what the local store does not implement answers with an error naming i
     ['QueryRoot.products', 'products(first: 1) { nodes { id } }'],
     ['QueryRoot.node', 'node(id: "gid://shopify/Product/test-d3k2") { id }'],
     ['QueryRoot.nodes', 'nodes(ids: ["gid://shopify/Product/test-d3k2"]) { id }'],
-    ['QueryRoot.shop', 'shop { name }'],
+    ['Shop.name', 'shop { name }'],
   ])('%s', async (field, selection) => {
     expect(await errorsOf(selection)).toEqual(named(field));
   });
