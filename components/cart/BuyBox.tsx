@@ -29,8 +29,8 @@ interface BuyBoxProps {
   selected: StorefrontVariant;
   /**
    * The selected size's price and compare-at price as the shopper reads them, formatted on the server.
-   * The first Intl.NumberFormat a page makes loads the browser's currency data: 12–17 ms on the main
-   * thread here, in the middle of hydration. The buy box only shows prices, so it needs none of that.
+   * The first Intl.NumberFormat a page makes loads the browser's currency data on the main thread, in
+   * the middle of hydration. The buy box only shows prices, so it needs none of that.
    */
   priceLabel: string;
   compareAtPriceLabel: string | null;

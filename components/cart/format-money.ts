@@ -7,9 +7,8 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
  * A price as the shopper reads it ("$24.99"). Server components format their prices before they reach
- * the browser: there, the first Intl.NumberFormat of a page loads the currency data (12–17 ms of main
- * thread on this project's bench machine). The cart's client components format what changes in the
- * browser, once per currency.
+ * the browser: there, the first Intl.NumberFormat of a page loads the currency data on the main
+ * thread. The cart's client components format what changes in the browser, once per currency.
  */
 export function formatMoney(money: FormattableMoney, locale = 'en-US'): string {
   const key = `${locale} ${money.currencyCode}`;
