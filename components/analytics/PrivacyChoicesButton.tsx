@@ -11,7 +11,9 @@ export function PrivacyChoicesButton() {
     <button
       type="button"
       onClick={requestPrivacyChoices}
-      className={`mt-2 underline underline-offset-2 hover:text-brand${hidden ? 'invisible' : ''}`}
+      className={['mt-2 underline underline-offset-2 hover:text-brand', hidden && 'invisible']
+        .filter(Boolean)
+        .join(' ')}
     >
       Privacy choices
     </button>

@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import { expect as baseExpect, test, type Page, type Request } from '@playwright/test';
 import { analyticsCspSources } from '@/lib/security/security-headers';
 import { testPort } from '../support/nginx';
-import { ecommerceOf, hidePage, PDP, recordDataLayer, turnOnGpc } from './support/analytics';
+import {
+  ecommerceOf,
+  hidePage,
+  PDP,
+  recordDataLayer,
+  slowClick,
+  turnOnGpc,
+} from './support/analytics';
 import { startShopifyModeServer } from './support/shopify-mode-server';
 import { startStorefrontStandIn } from './support/shopify-stand-in';
 
@@ -255,7 +262,7 @@ test.describe('field measurements', () => {
     await page.goto(at(PDP));
     // TTFB comes first, as soon as the reporter runs: from then on the page is measured.
     await expect.poll(() => vitals().map((line) => line.name)).toContain('TTFB');
-    await page.getByText('Key health benefits').click();
+    await slowClick(page, 'Key health benefits');
     await hidePage(page);
     await expect
       .poll(() =>

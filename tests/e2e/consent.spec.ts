@@ -7,6 +7,7 @@ import {
   PDP,
   recordDataLayer,
   recordRequests,
+  slowClick,
   turnOnGpc,
 } from './support/analytics';
 
@@ -335,7 +336,7 @@ test.describe('a country where no banner is required (US)', () => {
     // TTFB comes first, as soon as the reporter runs: from then on the page is measured.
     await expect.poll(() => reports.map((report) => report.name)).toContain('TTFB');
     // An interaction, so there is an INP to report.
-    await page.getByText('Key health benefits').click();
+    await slowClick(page, 'Key health benefits');
     await hidePage(page);
     await expect
       .poll(() => reports.map((report) => report.name).sort())

@@ -69,3 +69,24 @@ export async function consentSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.readyState === 'complete');
   await page.waitForTimeout(300);
 }
+
+/**
+ * A click the browser counts as an interaction for INP. web-vitals only reports interactions of at
+ * least 40 ms, and opening a section is faster than that on an idle machine, so the click's handler
+ * holds the main thread for a little longer than the threshold.
+ */
+export async function slowClick(page: Page, text: string): Promise<void> {
+  await page.evaluate(() =>
+    document.addEventListener(
+      'click',
+      () => {
+        const until = performance.now() + 80;
+        while (performance.now() < until);
+      },
+      { once: true },
+    ),
+  );
+  await page.getByText(text).click();
+  // The interaction's entry is delivered after the next paint.
+  await page.waitForTimeout(200);
+}
