@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './tests/setup/browser.mjs';
+import { E2E_BUILD_ENV } from './tests/support/build-env';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -60,6 +61,7 @@ export default defineConfig({
       LOCAL_STORE_DATA_DIR: dataDir,
       REVALIDATE_SECRET: 'e2e-revalidate-secret',
       LOCAL_CHECKOUT: 'enabled',
+      ...E2E_BUILD_ENV,
     },
   },
 });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
+import { testPort } from './nginx';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const READY_TIMEOUT_MS = 10_000;
@@ -30,7 +30,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
     throw new Error(
       `${REDIS_SERVER} is missing: run node tests/setup/ensure-browser.mjs (or apt-get install redis-server).`,
     );
-  const chosen = port ?? (await freePort());
+  const chosen = port ?? (await testPort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'd3k2-redis-'));
   let child: ChildProcess | null = null;
 
