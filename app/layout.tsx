@@ -1,3 +1,4 @@
+import { cartPolicy } from '@/components/cart/cart-policy';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -23,7 +24,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const { site } = getContent();
+  const { site, policies } = getContent();
   return (
     <html lang={site.language}>
       <body className="flex min-h-dvh flex-col">
@@ -39,7 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter storeName={site.storeName} />
-          <CartDrawer />
+          <CartDrawer policy={cartPolicy(policies)} />
         </CartProvider>
       </body>
     </html>
