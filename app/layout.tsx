@@ -1,4 +1,5 @@
 import { ConsentGate } from '@/components/analytics/ConsentGate';
+import { cartPolicy } from '@/components/cart/cart-policy';
 import { CartButton } from '@/components/cart/CartButton';
 import { CartDrawer } from '@/components/cart/CartDrawer';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -24,7 +25,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = { themeColor: '#fbf8f1', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const { site } = getContent();
+  const { site, policies } = getContent();
   return (
     <html lang={site.language}>
       <body className="flex min-h-dvh flex-col">
@@ -41,7 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter storeName={site.storeName} />
-          <CartDrawer />
+          <CartDrawer policy={cartPolicy(policies)} />
         </CartProvider>
       </body>
     </html>

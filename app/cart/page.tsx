@@ -1,10 +1,14 @@
 import { readCartId, readFlash } from '@/components/cart/cart-cookie';
+import { cartPolicy } from '@/components/cart/cart-policy';
 import { CartPageContents } from '@/components/cart/CartPageContents';
+import { getContent } from '@/lib/content';
 import { clientAddress } from '@/lib/security/client-address';
 import { getCart, StorefrontError, toCartView, type CartView } from '@/lib/storefront';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false, follow: true } };
+
+const NO_REFUSALS: never[] = [];
 
 /** Server-rendered from the cart cookie, so it works without JavaScript and survives reloads. */
 export default async function CartPage() {
@@ -25,7 +29,7 @@ export default async function CartPage() {
   return (
     <div className="mx-auto max-w-2xl px-gutter py-10">
       <h1 className="font-serif text-3xl font-bold">Your cart</h1>
-      {flash && (
+      {flash && !flash.lineId && (
         <p
           role={flash.tone === 'error' ? 'alert' : 'status'}
           className={`mt-4 rounded-lg p-3 text-sm ${flash.tone === 'error' ? 'bg-danger-soft text-danger' : 'bg-brand-soft text-brand-strong'}`}
@@ -41,7 +45,13 @@ export default async function CartPage() {
           </a>
         </div>
       ) : (
-        <CartPageContents initialCart={cart} />
+        <CartPageContents
+          initialCart={cart}
+          initialRefusals={
+            flash?.lineId ? [{ lineId: flash.lineId, message: flash.message }] : NO_REFUSALS
+          }
+          policy={cartPolicy(getContent().policies)}
+        />
       )}
     </div>
   );

@@ -1,6 +1,10 @@
+import { DeliveryEstimate } from '@/components/product/DeliveryEstimate';
+import type { DeliveryCalendar } from '@/lib/content/policy-types';
 import type { Money } from '@/lib/storefront/cart-view';
 import type { StorefrontVariant } from '@/lib/storefront/product';
 import { AddToCart } from './AddToCart';
+import { ShippingNote } from './ShippingNote';
+import type { CartPolicy } from './cart-policy';
 import type { PendingLine } from './optimistic-cart';
 import type { ReactNode } from 'react';
 
@@ -9,6 +13,8 @@ export interface SizeChoice {
   label: string;
   href: string;
   available: boolean;
+  /** "$0.32 per softgel" at the price this size has on the purchase option shown; null without one. */
+  unitPrice: string | null;
 }
 
 /** A selling plan for the selected size, as the store prices it, with the page that preselects it. */
@@ -21,6 +27,20 @@ export interface SubscriptionChoice {
   /** `price` as the shopper reads it, formatted on the server (see BuyBoxProps.priceLabel). */
   priceLabel: string;
   href: string;
+  /** "$0.29 per softgel" on this plan. */
+  unitPrice: string | null;
+  /** What the shopper agrees to, in sentences: price, interval, charges, renewal, cancelling. */
+  terms: string[];
+}
+
+/** What a shopper asks in the last seconds before buying, answered under the price. */
+export interface BuyBoxPromises {
+  /** "$0.32 per softgel · $0.32 a day" at the price shown; null without Supplement Facts. */
+  unitPrice: string | null;
+  shipping: { policy: CartPolicy['shipping']; fallback: string };
+  delivery: { calendar: DeliveryCalendar; fallback: { arrives: string; ships: string } };
+  /** "30-day returns, opened bottles too; return shipping is free", and the page that says it all. */
+  returns: { text: string; href: string };
 }
 
 interface BuyBoxProps {
@@ -43,6 +63,9 @@ interface BuyBoxProps {
   oneTimeHref: string;
   /** The product's caution (components/product/SafetyNote), or nothing when it has none. */
   safetyNote: ReactNode;
+  promises: BuyBoxPromises;
+  /** "$0.32 per softgel" for the one-time price, beside the one-time choice. */
+  oneTimeUnitPrice: string | null;
 }
 
 const MAX_PER_ADD = 99;
@@ -63,6 +86,8 @@ export function BuyBox({
   selectedPlan,
   oneTimeHref,
   safetyNote,
+  promises,
+  oneTimeUnitPrice,
 }: BuyBoxProps) {
   const stock = selected.quantityAvailable ?? null;
   const maxQuantity = Math.max(1, Math.min(MAX_PER_ADD, stock ?? MAX_PER_ADD));
@@ -122,8 +147,13 @@ export function BuyBox({
           ? 'Sold out'
           : stock !== null && stock <= 10
             ? `Only ${stock} left in stock`
-            : 'In stock, ships in 1–2 business days'}
+            : 'In stock'}
       </p>
+      {promises.unitPrice && (
+        <p className="mt-1 text-sm text-ink-subtle tabular-nums" data-testid="unit-price">
+          {promises.unitPrice}
+        </p>
+      )}
 
       <fieldset className="mt-5">
         <legend className="text-sm font-semibold">Size</legend>
@@ -145,6 +175,9 @@ export function BuyBox({
               >
                 {choice.label}
                 {!choice.available && <span className="sr-only"> (sold out)</span>}
+                {choice.unitPrice && (
+                  <span className="block text-xs font-normal tabular-nums">{choice.unitPrice}</span>
+                )}
               </a>
             );
           })}
@@ -157,6 +190,7 @@ export function BuyBox({
           subscriptions={subscriptions}
           selectedPlan={selectedPlan}
           oneTimeHref={oneTimeHref}
+          oneTimeUnitPrice={oneTimeUnitPrice}
         />
       )}
 
@@ -166,6 +200,35 @@ export function BuyBox({
         maxQuantity={maxQuantity}
         soldOut={soldOut}
       />
+
+      <ul
+        className="mt-4 space-y-2 border-t border-line pt-4 text-sm"
+        aria-label="Delivery and returns"
+      >
+        <li className="flex gap-2">
+          <span className="w-18 shrink-0 font-semibold">Shipping</span>
+          <ShippingNote shipping={promises.shipping.policy} fallback={promises.shipping.fallback} />
+        </li>
+        <li className="flex gap-2">
+          <span className="w-18 shrink-0 font-semibold">Delivery</span>
+          <DeliveryEstimate
+            calendar={promises.delivery.calendar}
+            fallback={promises.delivery.fallback}
+          />
+        </li>
+        <li className="flex gap-2">
+          <span className="w-18 shrink-0 font-semibold">Returns</span>
+          <span data-testid="return-promise">
+            {promises.returns.text}.{' '}
+            <a
+              href={promises.returns.href}
+              className="font-semibold text-brand underline underline-offset-2"
+            >
+              Shipping &amp; returns
+            </a>
+          </span>
+        </li>
+      </ul>
 
       {safetyNote}
     </section>
@@ -184,7 +247,11 @@ function PurchaseOptions({
   subscriptions,
   selectedPlan,
   oneTimeHref,
-}: Pick<BuyBoxProps, 'priceLabel' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref'>) {
+  oneTimeUnitPrice,
+}: Pick<
+  BuyBoxProps,
+  'priceLabel' | 'subscriptions' | 'selectedPlan' | 'oneTimeHref' | 'oneTimeUnitPrice'
+>) {
   const best = subscriptions.reduce((top, plan) => (plan.percentOff > top.percentOff ? plan : top));
   return (
     <>
@@ -197,6 +264,9 @@ function PurchaseOptions({
             className={choiceClass(!selectedPlan)}
           >
             One-time purchase · {priceLabel}
+            {oneTimeUnitPrice && (
+              <span className="block text-xs font-normal tabular-nums">{oneTimeUnitPrice}</span>
+            )}
           </a>
           <a
             href={(selectedPlan ?? subscriptions[0]!).href}
@@ -204,6 +274,9 @@ function PurchaseOptions({
             className={choiceClass(Boolean(selectedPlan))}
           >
             Subscribe &amp; save {best.percentOff}%
+            {best.unitPrice && (
+              <span className="block text-xs font-normal tabular-nums">{best.unitPrice}</span>
+            )}
           </a>
         </div>
       </fieldset>
@@ -223,9 +296,15 @@ function PurchaseOptions({
               </a>
             ))}
           </div>
-          <p className="mt-2 text-sm text-ink-subtle">
-            {selectedPlan.name}. You can change or remove the plan in your cart.
-          </p>
+          <div
+            className="mt-3 space-y-1 rounded-lg bg-paper-sunk p-3 text-sm text-ink-muted"
+            data-testid="subscription-terms"
+          >
+            <p className="font-semibold text-ink">Subscription terms</p>
+            {selectedPlan.terms.map((sentence) => (
+              <p key={sentence}>{sentence}</p>
+            ))}
+          </div>
         </fieldset>
       )}
     </>

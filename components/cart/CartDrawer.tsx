@@ -3,12 +3,13 @@
 import { useEffect, useRef } from 'react';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
+import type { CartPolicy } from './cart-policy';
 
 /**
  * A modal <dialog>: the browser traps focus in it and closes it on Escape; focus goes back to
  * whatever opened it.
  */
-export function CartDrawer() {
+export function CartDrawer({ policy }: { policy: CartPolicy }) {
   const { cart, drawerOpen, closeDrawer } = useCart();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -54,7 +55,7 @@ export function CartDrawer() {
             </button>
           </div>
           <div className="flex-1 overflow-y-auto px-5 pb-6">
-            <CartLines cart={cart} />
+            <CartLines cart={cart} policy={policy} />
           </div>
         </div>
       )}

@@ -1,14 +1,17 @@
 'use client';
 
 import { trackCartEvent } from '@/lib/analytics/events';
+import { fromCents, toCents } from '@/lib/commerce/money';
+import { quoteShipping } from '@/lib/commerce/shipping';
 import type { CartLineView, CartView, Money } from '@/lib/storefront/cart-view';
-import { changePlan, changeQuantity, removeItem } from './actions';
+import { changePlan, changeQuantity, removeItem, type CartRefusal } from './actions';
 import { CartAlert } from './CartAlert';
 import { CartDiscounts } from './CartDiscounts';
 import { CartForm } from './CartForm';
 import { useCart } from './CartProvider';
 import { formatMoney } from './format-money';
 import { PENDING_LINE_PREFIX } from './optimistic-cart';
+import type { CartPolicy } from './cart-policy';
 
 const MAX_QUANTITY = 99;
 
@@ -16,8 +19,19 @@ const MAX_QUANTITY = 99;
  * The cart's lines, subtotal and checkout, as forms posting to the cart's Server Actions: the drawer
  * and /cart render this same component, with or without JavaScript.
  */
-export function CartLines({ cart }: { cart: CartView | null | undefined }) {
-  const { refusals, problem, saving } = useCart();
+export function CartLines({
+  cart,
+  policy,
+  refusals: given,
+}: {
+  cart: CartView | null | undefined;
+  policy: CartPolicy;
+  /** What to show by the lines instead of the live refusals (the server's rendering of /cart). */
+  refusals?: CartRefusal[];
+}) {
+  const live = useCart();
+  const { problem, saving } = live;
+  const refusals = given ?? live.refusals;
   const lines = cart?.lines ?? [];
   if (cart === undefined)
     return <p className="py-8 text-center text-ink-muted">Loading your cart…</p>;
@@ -42,6 +56,7 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
               <CartLineItem
                 key={line.id}
                 line={line}
+                policy={policy}
                 refusal={
                   refusals.find(
                     (refusal) =>
@@ -64,9 +79,8 @@ export function CartLines({ cart }: { cart: CartView | null | undefined }) {
                 <TotalRow label="Total" amount={cart!.total} testId="cart-total" strong />
               </>
             )}
-            <p className="mt-1 text-sm text-ink-subtle">
-              Shipping and taxes are calculated at checkout.
-            </p>
+            <ShippingProgress cart={cart!} policy={policy} />
+            <p className="mt-1 text-sm text-ink-subtle">Taxes are calculated at checkout.</p>
             <CartDiscounts cart={cart!} />
             {/* Checking out while a change is on its way would check out the cart without it. */}
             {cart!.checkoutUrl && !saving ? (
@@ -118,7 +132,70 @@ function TotalRow({
   );
 }
 
-function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string | undefined }) {
+/** Shipping for the cart as it stands (after discount codes), against the free-shipping threshold. */
+function ShippingProgress({ cart, policy }: { cart: CartView; policy: CartPolicy }) {
+  const money = (cents: number) =>
+    formatMoney({ amount: fromCents(cents), currencyCode: cart.subtotal.currencyCode });
+  const quote = quoteShipping(
+    policy.shipping,
+    toCents(cart.subtotal.amount) - toCents(cart.discount.amount),
+  );
+  return (
+    <div className="mt-3 text-sm" data-testid="shipping-progress">
+      <p>
+        {quote.costCents === 0 ? (
+          <strong className="text-brand">Your order ships free.</strong>
+        ) : quote.toFreeCents !== null ? (
+          <>
+            Add <strong>{money(quote.toFreeCents)}</strong> for free shipping; until then shipping
+            is {money(quote.costCents)}.
+          </>
+        ) : (
+          <>Shipping is {money(quote.costCents)}.</>
+        )}
+      </p>
+      {quote.freeOverCents !== null && (
+        <progress
+          className="mt-1.5 h-2 w-full accent-brand"
+          max={quote.freeOverCents}
+          value={Math.min(quote.freeOverCents, quote.freeOverCents * quote.progress)}
+          aria-label={`Towards free shipping at ${money(quote.freeOverCents)}`}
+        />
+      )}
+    </div>
+  );
+}
+
+/** On a subscription line: what renews and how to stop it, with the whole terms a click away. */
+function SubscriptionTermsNote({ line, policy }: { line: CartLineView; policy: CartPolicy }) {
+  return (
+    <div className="mt-1 text-xs text-ink-subtle" data-testid="line-terms">
+      <p>
+        {formatMoney(line.unitPrice)} each, every delivery. {policy.subscriptions.renewal}
+      </p>
+      <details className="mt-1">
+        <summary className="cursor-pointer underline underline-offset-2">
+          Subscription terms
+        </summary>
+        <p className="mt-1">{policy.subscriptions.charged}</p>
+        <p className="mt-1">{policy.subscriptions.cancel}</p>
+        <a href={`${policy.href}#subscriptions`} className="mt-1 inline-block underline">
+          All terms
+        </a>
+      </details>
+    </div>
+  );
+}
+
+function CartLineItem({
+  line,
+  policy,
+  refusal,
+}: {
+  line: CartLineView;
+  policy: CartPolicy;
+  refusal: string | undefined;
+}) {
   const label = `${line.productTitle}, ${line.variantTitle}`;
   // A line the store has not created yet has no id to send: its buttons wait for the store's answer.
   const pending = line.id.startsWith(PENDING_LINE_PREFIX);
@@ -142,9 +219,12 @@ function CartLineItem({ line, refusal }: { line: CartLineView; refusal: string |
         </a>
         <p className="text-sm text-ink-subtle">{line.variantTitle}</p>
         {line.sellingPlan && (
-          <p className="text-sm font-medium text-brand" data-testid="line-plan">
-            {line.sellingPlan.name}
-          </p>
+          <>
+            <p className="text-sm font-medium text-brand" data-testid="line-plan">
+              {line.sellingPlan.name}
+            </p>
+            <SubscriptionTermsNote line={line} policy={policy} />
+          </>
         )}
         <div className="mt-2 flex items-center justify-between gap-3">
           <CartForm

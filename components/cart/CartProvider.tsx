@@ -31,8 +31,11 @@ interface CartContextValue {
   problem: CartProblem | null;
   /** Sends a form to a cart action (see CartForm), showing `edit` until the store answers. */
   submit: (action: CartAction, formData: FormData, edit?: CartEdit) => Promise<void>;
-  /** A cart the server already rendered (the /cart page), used until the shopper's own loads. */
-  adopt: (cart: CartView | null) => void;
+  /**
+   * A cart the server already rendered (the /cart page), used until the shopper's own loads, with
+   * what the last change posted without JavaScript could not do.
+   */
+  adopt: (cart: CartView | null, refusals?: CartRefusal[]) => void;
   drawerOpen: boolean;
   openDrawer: () => void;
   closeDrawer: () => void;
@@ -99,9 +102,10 @@ export function CartProvider({ children }: { children: ReactNode }) {
     [applyOptimistic, show],
   );
 
-  const adopt = useCallback((serverCart: CartView | null) => {
+  const adopt = useCallback((serverCart: CartView | null, serverRefusals: CartRefusal[] = []) => {
     if (lastAnswer.current === undefined) lastAnswer.current = serverCart;
     setStoreCart((current) => (current === undefined ? serverCart : current));
+    setRefusals((current) => (current.length === 0 ? serverRefusals : current));
   }, []);
 
   const value = useMemo<CartContextValue>(

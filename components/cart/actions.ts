@@ -12,6 +12,7 @@ import {
   StorefrontError,
   toCartView,
   type CartChange,
+  type CartWarning,
   type Shopper,
 } from '@/lib/storefront';
 import type { CartView } from '@/lib/storefront/cart-view';
@@ -112,6 +113,7 @@ async function withRememberedCode(change: CartChange, who: Shopper): Promise<Car
   return {
     cart: applied.cart ?? change.cart,
     userErrors: [...change.userErrors, ...applied.userErrors],
+    warnings: [...change.warnings, ...applied.warnings],
   };
 }
 
@@ -241,7 +243,10 @@ async function applyChange(
     if (result.cart && result.cart.id !== cartId) await rememberCartId(result.cart.id);
     return {
       cart: result.cart ? toCartView(result.cart) : null,
-      refusals: result.userErrors.map((error) => ({ ...target, message: error.message })),
+      refusals: [
+        ...result.userErrors.map((error) => ({ ...target, message: error.message })),
+        ...result.warnings.map(warningRefusal),
+      ],
     };
   } catch (error) {
     return {
@@ -252,13 +257,30 @@ async function applyChange(
 }
 
 /**
+ * A stock warning is about a line (the quantity was set to what is in stock) or, when nothing could
+ * be added, about the variant: it is shown there, like a refusal, though the change was made.
+ */
+function warningRefusal(warning: CartWarning): CartRefusal {
+  const about = warning.target.startsWith('gid://shopify/CartLine/')
+    ? { lineId: warning.target }
+    : { merchandiseId: warning.target };
+  return { ...about, message: warning.message };
+}
+
+/**
  * With JavaScript the caller gets the cart back and stays on the page; a plain form post lands on
  * /cart with the outcome as a one-time message (post/redirect/get, so a reload does not repeat it).
  */
 async function answer(result: CartActionResult, success = ''): Promise<CartActionResult> {
   if (await calledFromScript()) return result;
-  const problem = result.problem ?? result.refusals[0]?.message;
-  await flash(problem ?? success, problem ? 'error' : 'success');
+  const refusal = result.refusals[0];
+  const problem = result.problem ?? refusal?.message;
+  // A message about one line is shown by that line on /cart, as it is with JavaScript.
+  await flash(
+    problem ?? success,
+    problem ? 'error' : 'success',
+    result.problem ? undefined : refusal?.lineId,
+  );
   redirect('/cart');
 }
 

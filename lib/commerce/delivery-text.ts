@@ -21,12 +21,23 @@ const businessDays = (range: DayRange) =>
  * a page rendered ahead of time (and read without JavaScript) says.
  */
 export function deliveryFallback(calendar: DeliveryCalendar): string {
+  const { ships, arrives } = deliveryFallbackLines(calendar);
+  return `${ships}, ${arrives.charAt(0).toLowerCase()}${arrives.slice(1)}`;
+}
+
+/** The same as two lines, in the buy box's order: "Arrives in 3–6 business days" / "Ships in 1–2…". */
+export function deliveryFallbackLines(calendar: DeliveryCalendar): {
+  arrives: string;
+  ships: string;
+} {
   const { handlingDays } = calendar;
-  const ships =
-    handlingDays.max === 0
-      ? 'Ships the same business day'
-      : `Ships in ${businessDays(handlingDays)}`;
-  return `${ships}, arrives in ${businessDays(businessDaysToArrival(calendar))}`;
+  return {
+    arrives: `Arrives in ${businessDays(businessDaysToArrival(calendar))}`,
+    ships:
+      handlingDays.max === 0
+        ? 'Ships the same business day'
+        : `Ships in ${businessDays(handlingDays)}`,
+  };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

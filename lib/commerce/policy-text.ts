@@ -2,9 +2,12 @@ import {
   WEEKDAYS,
   type ReturnPolicy,
   type ShippingPolicy,
+  type SubscriptionTerms,
   type Weekday,
 } from '@/lib/content/policy-types';
 import { dayAsDate } from './calendar';
+import { toCents } from './money';
+import { quoteShipping } from './shipping';
 
 /**
  * The policies in plain sentences, the same at the buy box, in the cart and on the policy page.
@@ -93,5 +96,49 @@ export function returnSentences(returns: ReturnPolicy): string[] {
     returns.returnShipping === 'free'
       ? 'Return shipping is free: we pay for the label.'
       : 'You pay the cost of sending it back.',
+  ];
+}
+
+/** "Free shipping on orders of $35.00 or more; $4.95 below that": the buy box before the cart loads. */
+export function shippingSummary(policy: ShippingPolicy, money: FormatAmount): string {
+  const offer = shippingOffer(policy, money);
+  return Number(policy.rate) > 0 && policy.freeOver !== null
+    ? `${offer}; ${money(policy.rate)} below that`
+    : offer;
+}
+
+/**
+ * The terms beside the subscribe choice, as US auto-renewal laws ask: what is charged and how often,
+ * shipping included, when the next charge is, that it renews until cancelled, and how to cancel.
+ * The price and the interval are the plan's; the rest is the marketer's words from policies.yaml.
+ */
+export function subscriptionTermsSentences({
+  perDelivery,
+  intervalDays,
+  shipping,
+  terms,
+  money,
+}: {
+  /** The plan's price for one delivery, a decimal string. */
+  perDelivery: string;
+  intervalDays: number;
+  shipping: ShippingPolicy;
+  terms: SubscriptionTerms;
+  money: FormatAmount;
+}): string[] {
+  const quote = quoteShipping(shipping, toCents(perDelivery));
+  const every = intervalDays === 1 ? 'every day' : `every ${intervalDays} days`;
+  const shipped =
+    quote.costCents === 0
+      ? 'with free shipping'
+      : quote.freeOverCents !== null
+        ? `plus ${money(shipping.rate)} shipping (free on orders of ${money(shipping.freeOver!)} or more)`
+        : `plus ${money(shipping.rate)} shipping`;
+  return [
+    `${money(perDelivery)} per delivery, delivered ${every}, ${shipped}.`,
+    terms.charged,
+    `The next charge is ${intervalDays === 1 ? 'the day' : `${intervalDays} days`} after this order, when the next delivery ships.`,
+    terms.renewal,
+    terms.cancel,
   ];
 }

@@ -10,6 +10,12 @@ export function unitsPerServing(servingSize: string): number | null {
   return units > 0 ? units : null;
 }
 
+/** "1 softgel" → "softgel": what one unit is called, for "$0.32 per softgel". */
+export function unitName(servingSize: string): string {
+  const word = /^\s*\d{1,3}\s+([a-z]+)/i.exec(servingSize)?.[1]?.toLowerCase() ?? 'unit';
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
 export interface UnitPrice {
   /** Price of one softgel, decimal string in the price's currency. */
   perUnit: string;

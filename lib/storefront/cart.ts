@@ -19,10 +19,17 @@ import type {
 /** A `userErrors` entry: the store understood the request but refused it (e.g. not enough stock). */
 export type CartUserError = NonNullable<CartLinesAddMutation['cartLinesAdd']>['userErrors'][number];
 
-/** What a cart mutation answered: the cart as the store now holds it (unchanged when refused), and why not. */
+/** A `warnings` entry: the change was made as far as it could be (e.g. quantity clamped to stock). */
+export type CartWarning = NonNullable<CartLinesAddMutation['cartLinesAdd']>['warnings'][number];
+
+/**
+ * What a cart mutation answered: the cart as the store now holds it (unchanged when refused), why not,
+ * and what it could not do in full.
+ */
 export interface CartChange {
   cart: CartFieldsFragment | null;
   userErrors: CartUserError[];
+  warnings: CartWarning[];
 }
 
 /** Who the request is made for: the shopper's IP is forwarded to Shopify with cart calls. */
@@ -125,23 +132,26 @@ export async function cartDiscountCodesUpdate(
     { cartId, discountCodes: change(current) },
     cartOptions(shopper),
   );
-  const { cart, userErrors } = changeOf(data.cartDiscountCodesUpdate);
-  const warnings = data.cartDiscountCodesUpdate?.warnings ?? [];
+  const { cart, userErrors, warnings } = changeOf(data.cartDiscountCodesUpdate);
   return {
     cart,
     userErrors: [
       ...userErrors,
       ...warnings.map(({ message }) => ({ message, field: ['discountCodes'] })),
     ],
+    warnings: [],
   };
 }
 
 /** A mutation's payload is null only with errors, which storefrontRequest has already thrown. */
 function changeOf(
-  payload: { cart?: CartFieldsFragment | null; userErrors: CartUserError[] } | null | undefined,
+  payload:
+    | { cart?: CartFieldsFragment | null; userErrors: CartUserError[]; warnings: CartWarning[] }
+    | null
+    | undefined,
 ): CartChange {
   if (!payload) throw new StorefrontError('graphql', 'The store sent an empty answer.');
-  return { cart: payload.cart ?? null, userErrors: payload.userErrors };
+  return { cart: payload.cart ?? null, userErrors: payload.userErrors, warnings: payload.warnings };
 }
 
 function isMissingCart(errors: CartUserError[]): boolean {

@@ -8,6 +8,7 @@ export {
   getCart,
   type CartChange,
   type CartUserError,
+  type CartWarning,
   type Shopper,
 } from './cart';
 export { CART_COOKIE, CART_COOKIE_MAX_AGE } from './cart-cookie';

@@ -42,7 +42,7 @@ for (const withScript of [true, false]) {
       await follow(page, /^Subscribe & save 10%/, withScript);
       await follow(page, /^60 days/, withScript);
       await expect(page).toHaveURL(/\?size=120&plan=60$/);
-      await expect(buyBox.getByText('$28.80 per delivery')).toBeVisible();
+      await expect(buyBox.getByText('$28.80 per delivery', { exact: true })).toBeVisible();
       await expect(buyBox.getByText('Save 10%', { exact: true })).toBeVisible();
 
       await buyBox.getByRole('button', { name: 'Add to cart' }).click();

@@ -1,15 +1,28 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { notFound } from 'next/navigation';
 import { ProductAnalyticsData } from '@/components/analytics/ProductAnalyticsData';
-import { BuyBox, type SizeChoice, type SubscriptionChoice } from '@/components/cart/BuyBox';
+import {
+  BuyBox,
+  type BuyBoxPromises,
+  type SizeChoice,
+  type SubscriptionChoice,
+} from '@/components/cart/BuyBox';
 import { formatMoney } from '@/components/cart/format-money';
 import { OfferUnavailable } from '@/components/product/OfferUnavailable';
 import { ProductPage } from '@/components/product/ProductPage';
 import { SafetyNote } from '@/components/product/SafetyNote';
 import { SupplementFactsPanel } from '@/components/product/SupplementFactsPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { getContent, getProduct, type Product } from '@/lib/content';
+import { deliveryFallbackLines } from '@/lib/commerce/delivery-text';
+import {
+  returnPromise,
+  shippingSummary,
+  subscriptionTermsSentences,
+} from '@/lib/commerce/policy-text';
+import { unitName, unitPrice, unitsPerServing } from '@/lib/commerce/unit-price';
+import { getContent, getProduct, type Product, type StorePolicies } from '@/lib/content';
 import { choiceSegments, productHref, type ProductChoice } from '@/lib/product-choice';
+import { POLICY_PAGE_PATH } from '@/lib/seo/store-policies';
 import { productPageJsonLd } from '@/lib/seo/structured-data';
 import { siteUrl } from '@/lib/site-url';
 import {
@@ -17,6 +30,7 @@ import {
   sizeOf,
   subscriptionOptions,
   variantForSize,
+  type Money,
   type ProductOfferResult,
 } from '@/lib/storefront';
 import type { Metadata } from 'next';
@@ -115,6 +129,8 @@ export async function ProductView({
   const image =
     product.variants.find((variant) => variant.size === selectedSize)?.image ?? product.image;
 
+  const { policies } = getContent();
+  const perUnit = unitLabeller(product);
   const oneTimeHref = productHref(handle, { size: selectedSize });
   const subscriptions: SubscriptionChoice[] =
     offer.ok && selected
@@ -122,6 +138,14 @@ export async function ProductView({
           ...plan,
           priceLabel: formatMoney(plan.price),
           href: productHref(handle, { size: selectedSize, planIntervalDays: plan.intervalDays }),
+          unitPrice: perUnit(plan.price, selectedSize),
+          terms: subscriptionTermsSentences({
+            perDelivery: plan.perDelivery.amount,
+            intervalDays: plan.intervalDays,
+            shipping: policies.shipping,
+            terms: policies.subscriptions,
+            money: (amount) => formatMoney({ amount, currencyCode: plan.price.currencyCode }),
+          }),
         }))
       : [];
   const selectedPlan =
@@ -141,6 +165,15 @@ export async function ProductView({
           planIntervalDays: selectedPlan?.intervalDays,
         }),
         available: variant.availableForSale,
+        // At the price this size has on the option shown: the plan's when one is picked.
+        unitPrice: perUnit(
+          (selectedPlan &&
+            subscriptionOptions(offer.product, variant).find(
+              (plan) => plan.intervalDays === selectedPlan.intervalDays,
+            )?.price) ||
+            variant.price,
+          sizeOf(variant.title),
+        ),
       }))
     : [];
 
@@ -191,6 +224,12 @@ export async function ProductView({
               selectedPlan={selectedPlan}
               oneTimeHref={oneTimeHref}
               safetyNote={safetyNote}
+              promises={buyBoxPromises(
+                policies,
+                selectedPlan?.price ?? selected.price,
+                perUnit(selectedPlan?.price ?? selected.price, selectedSize, 'long'),
+              )}
+              oneTimeUnitPrice={perUnit(selected.price, selectedSize)}
             />
           ) : (
             <OfferUnavailable
@@ -207,4 +246,50 @@ export async function ProductView({
       />
     </>
   );
+}
+
+/**
+ * "$0.32 per softgel" (or, long, with "· $0.32 a day") for a price and a pack size, from the serving
+ * size in Supplement Facts; null for a product without them.
+ */
+function unitLabeller(product: Product) {
+  const servingSize = product.supplementFacts?.servingSize;
+  const perServing = servingSize ? unitsPerServing(servingSize) : null;
+  return (price: Money, size: number | undefined, form: 'short' | 'long' = 'short') => {
+    if (!servingSize || !perServing || !size) return null;
+    const unit = unitPrice(price.amount, size, perServing);
+    if (!unit) return null;
+    const money = (amount: string) => formatMoney({ amount, currencyCode: price.currencyCode });
+    const each = `${money(unit.perUnit)} per ${unitName(servingSize)}`;
+    return form === 'short' ? each : `${each} · ${money(unit.perDay)} a day`;
+  };
+}
+
+/** Shipping, delivery and returns at the buy box, written from content/policies.yaml. */
+function buyBoxPromises(
+  policies: StorePolicies,
+  price: Money,
+  unitPriceLabel: string | null,
+): BuyBoxPromises {
+  const money = (amount: string) => formatMoney({ amount, currencyCode: price.currencyCode });
+  const { shipping, returns } = policies;
+  return {
+    unitPrice: unitPriceLabel,
+    shipping: {
+      policy: { rate: shipping.rate, freeOver: shipping.freeOver },
+      fallback: shippingSummary(shipping, money),
+    },
+    delivery: {
+      calendar: {
+        timeZone: shipping.timeZone,
+        cutoff: shipping.cutoff,
+        businessDays: shipping.businessDays,
+        holidays: shipping.holidays,
+        handlingDays: shipping.handlingDays,
+        transitDays: shipping.transitDays,
+      },
+      fallback: deliveryFallbackLines(shipping),
+    },
+    returns: { text: returnPromise(returns), href: `${POLICY_PAGE_PATH}#returns` },
+  };
 }

@@ -92,6 +92,11 @@ export const CART_QUERY = `#graphql
   ${CART_FRAGMENT}
 ` as const;
 
+/**
+ * Every mutation reads `warnings` as well as `userErrors`: since API 2024-10 Shopify makes a change
+ * asking for more than is in stock with the quantity it has, and says so in a CartWarning
+ * (MERCHANDISE_NOT_ENOUGH_STOCK, MERCHANDISE_OUT_OF_STOCK) instead of refusing it.
+ */
 export const CART_CREATE_MUTATION = `#graphql
   mutation CartCreate($input: CartInput!) {
     cartCreate(input: $input) {
@@ -101,6 +106,11 @@ export const CART_CREATE_MUTATION = `#graphql
       userErrors {
         field
         message
+      }
+      warnings {
+        code
+        message
+        target
       }
     }
   }
@@ -117,6 +127,11 @@ export const CART_LINES_ADD_MUTATION = `#graphql
         field
         message
       }
+      warnings {
+        code
+        message
+        target
+      }
     }
   }
   ${CART_FRAGMENT}
@@ -132,6 +147,11 @@ export const CART_LINES_UPDATE_MUTATION = `#graphql
         field
         message
       }
+      warnings {
+        code
+        message
+        target
+      }
     }
   }
   ${CART_FRAGMENT}
@@ -146,6 +166,11 @@ export const CART_LINES_REMOVE_MUTATION = `#graphql
       userErrors {
         field
         message
+      }
+      warnings {
+        code
+        message
+        target
       }
     }
   }
@@ -163,7 +188,9 @@ export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
         message
       }
       warnings {
+        code
         message
+        target
       }
     }
   }

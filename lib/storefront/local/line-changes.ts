@@ -1,4 +1,4 @@
-import { parseGid } from './ids';
+import { lineGid, parseGid } from './ids';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { checkCaps, checkQuantity, Refusal, userError } from './user-errors';
 import type { LineRow } from './cart-repository';
@@ -20,9 +20,19 @@ export interface LineUpdateInput {
 const units = (lines: readonly LineRow[]) =>
   lines.reduce((total, line) => total + line.quantity, 0);
 
+/** Shopify's CartWarning: the change was made as far as it could be, and this says what was not. */
+export interface CartWarning {
+  code: 'MERCHANDISE_NOT_ENOUGH_STOCK' | 'MERCHANDISE_OUT_OF_STOCK';
+  message: string;
+  /** The cart line the warning is about (the merchandise when no line could be made). */
+  target: string;
+}
+
 /**
  * The line mutations. Each runs inside the caller's IMMEDIATE transaction, so what it reads is what
  * it writes over (no other process can write in between), and throws Refusal to write nothing.
+ * Stock is not a refusal: as Shopify does since API 2024-10, a change asking for more than is in
+ * stock is made with what there is, and answers a warning.
  *
  * A line is a variant and a plan: the same variant one-time and on a plan are two lines, each held to
  * the per-line cap, while stock is counted over every line of the variant.
@@ -76,25 +86,34 @@ export function createLineChanges(context: StoreContext) {
     return plan;
   }
 
-  /** Refuses when the cart would hold more of the variant than is for sale. */
-  function checkStock(
-    field: string[],
+  /**
+   * How many of `wanted` more units the cart can take when it already holds `inCart` of the variant,
+   * and the warning when that is fewer.
+   */
+  function withinStock(
     { product, variant }: IndexedVariant,
     wanted: number,
     inCart: number,
-  ): void {
+  ): { units: number; warning: Omit<CartWarning, 'target'> | null } {
     const stock = availableQuantity(context, variant);
-    if (wanted <= stock) return;
+    const units = Math.max(0, Math.min(wanted, stock - inCart));
+    if (units === wanted) return { units, warning: null };
     const name = `${product.title} (${variant.title})`;
-    const message =
+    const warning: Omit<CartWarning, 'target'> =
       stock === 0
-        ? `${name} is sold out.`
-        : `Only ${stock} of ${name} ${stock === 1 ? 'is' : 'are'} in stock${inCart > 0 ? `, and your cart already has ${inCart}.` : '.'}`;
-    // CartErrorCode has no stock code (MERCHANDISE_NOT_ENOUGH_STOCK is only a warning code); this is the nearest.
-    throw new Refusal([userError(field, message, 'MAXIMUM_EXCEEDED')]);
+        ? { code: 'MERCHANDISE_OUT_OF_STOCK', message: `${name} is sold out.` }
+        : {
+            code: 'MERCHANDISE_NOT_ENOUGH_STOCK',
+            message: `Only ${stock} of ${name} ${stock === 1 ? 'is' : 'are'} in stock; your cart has ${stock === 1 ? 'it' : `all ${stock}`}.`,
+          };
+    return { units, warning };
   }
 
-  function add(token: string, inputs: readonly LineInput[]): void {
+  const lineOf = (token: string, sku: string, plan: string | null) =>
+    carts.lines(token).find((line) => line.sku === sku && line.sellingPlan === plan);
+
+  function add(token: string, inputs: readonly LineInput[]): CartWarning[] {
+    const warnings: CartWarning[] = [];
     inputs.forEach((input, index) => {
       const field = ['lines', String(index), 'quantity'];
       const found = variantFor(input.merchandiseId, ['lines', String(index), 'merchandiseId']);
@@ -104,17 +123,24 @@ export function createLineChanges(context: StoreContext) {
       const quantity = input.quantity ?? 1;
       checkQuantity(quantity, field, 1);
       const lines = carts.lines(token);
-      const inCart = units(lines.filter((line) => line.sku === found.variant.sku));
-      const onLine = units(
-        lines.filter((line) => line.sku === found.variant.sku && line.sellingPlan === plan),
-      );
-      checkStock(field, found, inCart + quantity, inCart);
-      checkCaps(onLine + quantity, units(lines) + quantity, field);
-      carts.addLine(token, found.variant.sku, quantity, plan);
+      const sku = found.variant.sku;
+      const inCart = units(lines.filter((line) => line.sku === sku));
+      const onLine = units(lines.filter((line) => line.sku === sku && line.sellingPlan === plan));
+      const fits = withinStock(found, quantity, inCart);
+      if (fits.units > 0) {
+        checkCaps(onLine + fits.units, units(lines) + fits.units, field);
+        carts.addLine(token, sku, fits.units, plan);
+      }
+      if (fits.warning) {
+        const line = lineOf(token, sku, plan);
+        warnings.push({ ...fits.warning, target: line ? lineGid(line.id) : input.merchandiseId });
+      }
     });
+    return warnings;
   }
 
-  function update(token: string, inputs: readonly LineUpdateInput[]): void {
+  function update(token: string, inputs: readonly LineUpdateInput[]): CartWarning[] {
+    const warnings: CartWarning[] = [];
     inputs.forEach((input, index) => {
       const field = ['lines', String(index), 'quantity'];
       const lines = carts.lines(token);
@@ -127,12 +153,12 @@ export function createLineChanges(context: StoreContext) {
             `The cart line with id ${input.id} does not exist in this cart.`,
           ),
         ]);
-      const quantity = input.quantity ?? line.quantity;
-      checkQuantity(quantity, field, 0);
+      const asked = input.quantity ?? line.quantity;
+      checkQuantity(asked, field, 0);
       // Shopify removes a line whose quantity is set to 0.
-      if (quantity === 0) return void carts.removeLine(token, line.id);
+      if (asked === 0) return void carts.removeLine(token, line.id);
       const found = catalog.variant(line.sku);
-      if (!found && (quantity > line.quantity || input.sellingPlanId !== undefined)) {
+      if (!found && (asked > line.quantity || input.sellingPlanId !== undefined)) {
         throw new Refusal([
           userError(
             field,
@@ -152,11 +178,17 @@ export function createLineChanges(context: StoreContext) {
         plan === line.sellingPlan
           ? undefined
           : lines.find((other) => other.sku === line.sku && other.sellingPlan === plan);
-      const lineQuantity = quantity + (joined?.quantity ?? 0);
-      // Lowering a quantity is always allowed, even when stock has since dropped below it.
-      if (quantity > line.quantity) {
+      // Lowering a quantity is always allowed, even when stock has since dropped below it; raising it
+      // takes what stock allows, and never lowers it.
+      let quantity = asked;
+      if (asked > line.quantity) {
         const inCart = units(lines.filter((other) => other.sku === line.sku));
-        checkStock(field, found!, inCart - line.quantity + quantity, inCart - line.quantity);
+        const fits = withinStock(found!, asked - line.quantity, inCart);
+        quantity = line.quantity + fits.units;
+        if (fits.warning) warnings.push({ ...fits.warning, target: lineGid(line.id) });
+      }
+      const lineQuantity = quantity + (joined?.quantity ?? 0);
+      if (quantity > line.quantity) {
         checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
       } else if (joined) {
         checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
@@ -169,6 +201,7 @@ export function createLineChanges(context: StoreContext) {
         if (plan !== line.sellingPlan) carts.setSellingPlan(token, line.id, plan);
       }
     });
+    return warnings;
   }
 
   function remove(token: string, lineIds: readonly string[]): void {

@@ -1,7 +1,12 @@
 import { cartObject } from './cart-objects';
 import { refusalFor } from './discounts';
 import { parseGid } from './ids';
-import { createLineChanges, type LineInput, type LineUpdateInput } from './line-changes';
+import {
+  createLineChanges,
+  type CartWarning,
+  type LineInput,
+  type LineUpdateInput,
+} from './line-changes';
 import { rejectUnsupportedInput } from './not-implemented';
 import { pricedLines } from './priced-lines';
 import { Refusal, userError, type UserError } from './user-errors';
@@ -26,27 +31,27 @@ export function createMutations(context: StoreContext) {
   const { carts } = context;
   const lines = createLineChanges(context);
 
-  // The local store never warns: what Shopify would warn about (a code that does not apply, low stock) it refuses as a userError.
-  const payload = (token: string | null, userErrors: UserError[]) => {
+  // Stock is warned about as Shopify does; a code that does not apply is still refused as a userError.
+  const payload = (token: string | null, userErrors: UserError[], warnings: CartWarning[] = []) => {
     const cart = token ? carts.find(token) : null;
-    return { cart: cart ? cartObject(context, cart) : null, userErrors, warnings: [] };
+    return { cart: cart ? cartObject(context, cart) : null, userErrors, warnings };
   };
 
   /** Reads the cart inside the transaction, so a checkout in another process cannot slip in between. */
-  function change(cartId: string, work: (cart: CartRow) => void) {
+  function change(cartId: string, work: (cart: CartRow) => CartWarning[] | void) {
     const token = parseGid(cartId, 'Cart');
     const missing = () =>
       payload(null, [userError(['cartId'], 'The specified cart does not exist.')]);
     if (!token) return missing();
     try {
-      const found = carts.transaction(() => {
+      const warnings = carts.transaction(() => {
         const cart = carts.find(token);
-        if (!cart) return false;
-        work(cart);
+        if (!cart) return null;
+        const made = work(cart) ?? [];
         carts.touch(token);
-        return true;
+        return made;
       });
-      return found ? payload(token, []) : missing();
+      return warnings ? payload(token, [], warnings) : missing();
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       return payload(token, error.errors);
@@ -89,13 +94,13 @@ export function createMutations(context: StoreContext) {
         'sellingPlanId',
       ]);
       try {
-        const token = carts.transaction(() => {
+        const { token, warnings } = carts.transaction(() => {
           const created = carts.create();
-          if (data.lines) lines.add(created, data.lines);
+          const added = data.lines ? lines.add(created, data.lines) : [];
           if (data.discountCodes) setDiscountCodes(created, data.discountCodes);
-          return created;
+          return { token: created, warnings: added };
         });
-        return payload(token, []);
+        return payload(token, [], warnings);
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
         return payload(null, error.errors);

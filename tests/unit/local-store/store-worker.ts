@@ -20,7 +20,7 @@ export interface WorkerReport {
   operations?: number;
 }
 
-const ADD = `mutation Add($cartId: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $cartId, lines: $lines) { userErrors { message } } }`;
+const ADD = `mutation Add($cartId: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $cartId, lines: $lines) { userErrors { message } warnings { message } } }`;
 const CREATE = `mutation Create($input: CartInput) { cartCreate(input: $input) { cart { id lines(first: 10) { nodes { id } } } userErrors { message } } }`;
 const UPDATE = `mutation Update($cartId: ID!, $lines: [CartLineUpdateInput!]!) { cartLinesUpdate(cartId: $cartId, lines: $lines) { cart { totalQuantity } userErrors { message } } }`;
 const REMOVE = `mutation Remove($cartId: ID!, $lineIds: [ID!]!) { cartLinesRemove(cartId: $cartId, lineIds: $lineIds) { cart { totalQuantity } userErrors { message } } }`;
@@ -74,10 +74,20 @@ process.on('message', async () => {
           variables: { cartId, lines: [{ merchandiseId: task.merchandiseId, quantity: 1 }] },
         });
         const data = result.data as
-          { cartLinesAdd: { userErrors: Array<{ message: string }> } } | undefined;
+          | {
+              cartLinesAdd: {
+                userErrors: Array<{ message: string }>;
+                warnings: Array<{ message: string }>;
+              };
+            }
+          | undefined;
+        // Out of stock is a warning, and nothing is added: that counts as refused here.
+        const refusals = [
+          ...(data?.cartLinesAdd.userErrors ?? []),
+          ...(data?.cartLinesAdd.warnings ?? []),
+        ];
         if (result.errors) report.errors.push(...result.errors.map((error) => error.message));
-        else if (data?.cartLinesAdd.userErrors.length)
-          report.refused.push(...data.cartLinesAdd.userErrors.map((error) => error.message));
+        else if (refusals.length) report.refused.push(...refusals.map((error) => error.message));
         else report.added++;
       }
     }
