@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { getContent, toCatalog } from '@/lib/content';
 import { createLocalStore } from '@/lib/storefront/local';
 import { E2E_BUILD_ENV } from '../support/build-env';
@@ -151,6 +151,9 @@ async function sell(sku: string, quantity: number): Promise<void> {
   }
 }
 
+const isServerAction = (response: Response) =>
+  response.request().method() === 'POST' && 'next-action' in response.request().headers();
+
 function cartDrawer(page: Page) {
   return page.getByRole('dialog', { name: 'Your cart' });
 }
@@ -192,12 +195,12 @@ test('a page rendered by A posts its add-to-cart action to B, and the cart works
     answeredByB.push(response.status());
     await route.fulfill({ response });
   });
-  const cartLoaded = page.waitForResponse((response) => response.request().method() === 'POST');
+  const cartLoaded = page.waitForResponse(isServerAction);
   await page.goto(a.url + PDP);
   await cartLoaded;
 
   // The drawer shows the line at once (optimistically); what counts is B's answer.
-  const added = page.waitForResponse((response) => response.request().method() === 'POST');
+  const added = page.waitForResponse(isServerAction);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   expect((await added).status()).toBe(200);
   await expect(cartDrawer(page)).toBeVisible();
