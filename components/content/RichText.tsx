@@ -6,5 +6,10 @@ import type { ContentHtml } from '@/lib/content';
  * hydrated. The elements inside are styled by the `.rich-text` rules in app/globals.css.
  */
 export function RichText({ html, className }: { html: ContentHtml; className?: string }) {
-  return <div className={className ? `rich-text ${className}` : 'rich-text'} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      className={className ? `rich-text ${className}` : 'rich-text'}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

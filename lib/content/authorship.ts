@@ -7,7 +7,9 @@ import type { YamlFile } from './yaml-file';
 const REVIEW_MAX_AGE_YEARS = 1;
 
 function yearsBefore(now: Date, years: number): string {
-  const date = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate()));
+  const date = new Date(
+    Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate()),
+  );
   return date.toISOString().slice(0, 10);
 }
 
@@ -16,7 +18,13 @@ function yearsBefore(now: Date, years: number): string {
  * null for the rest (nothing is filled in). Warns when the last review is more than a year old; the
  * clock is read here, so tests set it (vi.setSystemTime) instead of depending on the day they run.
  */
-export function loadAuthorship(article: ProductFile['article'], yaml: YamlFile, file: string, issues: IssueCollector, now: Date = new Date()): Authorship | null {
+export function loadAuthorship(
+  article: ProductFile['article'],
+  yaml: YamlFile,
+  file: string,
+  issues: IssueCollector,
+  now: Date = new Date(),
+): Authorship | null {
   if (!article) return null;
   const { author, reviewedBy, datePublished, lastReviewed } = article;
   if (!author && !reviewedBy && !datePublished && !lastReviewed) return null;
@@ -35,7 +43,9 @@ export function loadAuthorship(article: ProductFile['article'], yaml: YamlFile, 
 
   return {
     author: author ? { name: author.name, url: author.url ?? null } : null,
-    reviewedBy: reviewedBy ? { name: reviewedBy.name, credentials: reviewedBy.credentials, url: reviewedBy.url ?? null } : null,
+    reviewedBy: reviewedBy
+      ? { name: reviewedBy.name, credentials: reviewedBy.credentials, url: reviewedBy.url ?? null }
+      : null,
     datePublished: datePublished ?? null,
     lastReviewed: lastReviewed ?? null,
   };

@@ -13,7 +13,9 @@ for (const issue of issues) {
   (issue.severity === 'error' ? console.error : console.warn)(formatIssue(issue));
 }
 if (errors.length > 0) {
-  console.error(`\n✗ ${errors.length} error(s), ${warnings.length} warning(s) in content/. Fix the errors above; the site will not build until then.`);
+  console.error(
+    `\n✗ ${errors.length} error(s), ${warnings.length} warning(s) in content/. Fix the errors above; the site will not build until then.`,
+  );
   process.exit(1);
 }
 console.log(`✓ content/ is valid (${warnings.length} warning(s)).`);

@@ -12,13 +12,18 @@ const rulesSchema = z.strictObject({
   notCheckedForDiseaseClaims: z.array(z.string()).default([]),
   fdaStatement: z.string().min(1),
   sectionsThatNeedCitations: z.array(z.string()).default([]),
-  upperLimits: z.array(z.strictObject({ nutrient: z.string().min(1), unit: z.string().min(1) })).default([]),
+  upperLimits: z
+    .array(z.strictObject({ nutrient: z.string().min(1), unit: z.string().min(1) }))
+    .default([]),
   offerWords: z.array(z.string().min(1)).default([]),
 });
 
 export type ComplianceRules = z.infer<typeof rulesSchema>;
 
-export function loadComplianceRules(files: ContentFiles, issues: IssueCollector): ComplianceRules | null {
+export function loadComplianceRules(
+  files: ContentFiles,
+  issues: IssueCollector,
+): ComplianceRules | null {
   return readYaml(files, issues, ['compliance.yaml'], rulesSchema).data;
 }
 
@@ -52,7 +57,11 @@ export class ComplianceChecker {
   checkText(file: string, source: LocatedText): void {
     for (const sentence of sentences(source.text)) {
       this.claim.lastIndex = 0;
-      for (let match = this.claim.exec(sentence.text); match; match = this.claim.exec(sentence.text)) {
+      for (
+        let match = this.claim.exec(sentence.text);
+        match;
+        match = this.claim.exec(sentence.text)
+      ) {
         const after = sentence.text.slice(match.index);
         const disease = this.disease.exec(after);
         if (!disease) continue;
@@ -97,7 +106,13 @@ export class ComplianceChecker {
     for (const { source, cited } of blocks) {
       if (source.text.trim().endsWith(':') || cited) continue;
       const position = source.positions[0] ?? { line: 1, column: 1 };
-      this.issues.warning(file, position.line, position.column, `Benefit claim without a citation: "${source.text.slice(0, 60)}…"`, 'Add the source that supports it, e.g. [@ods-vitamin-d].');
+      this.issues.warning(
+        file,
+        position.line,
+        position.column,
+        `Benefit claim without a citation: "${source.text.slice(0, 60)}…"`,
+        'Add the source that supports it, e.g. [@ods-vitamin-d].',
+      );
     }
   }
 
@@ -105,16 +120,30 @@ export class ComplianceChecker {
   checkDisclaimer(file: string, blocks: CopyBlock[]): void {
     const text = normalize(blocks.map(({ source }) => source.text).join(' '));
     if (!text.includes(normalize(this.rules.fdaStatement))) {
-      this.issues.error(file, 1, 1, 'The disclaimer is missing the FDA statement', `Add this sentence word for word: "${this.rules.fdaStatement}"`);
+      this.issues.error(
+        file,
+        1,
+        1,
+        'The disclaimer is missing the FDA statement',
+        `Add this sentence word for word: "${this.rules.fdaStatement}"`,
+      );
     }
   }
 
   /** A daily amount above the upper limit the product's own safety text states is an error. */
-  checkUpperLimits(file: string, facts: SupplementFacts | null, safety: CopyBlock[], factsPosition: (row: number) => Position): void {
+  checkUpperLimits(
+    file: string,
+    facts: SupplementFacts | null,
+    safety: CopyBlock[],
+    factsPosition: (row: number) => Position,
+  ): void {
     if (!facts) return;
     const safetyText = safety.map(({ source }) => source.text).join(' ');
     for (const { nutrient, unit } of this.rules.upperLimits) {
-      const limit = new RegExp(`upper (?:intake level|limit) for ${escape(nutrient)} is ([\\d,]+) ${escape(unit)}`, 'i').exec(safetyText);
+      const limit = new RegExp(
+        `upper (?:intake level|limit) for ${escape(nutrient)} is ([\\d,]+) ${escape(unit)}`,
+        'i',
+      ).exec(safetyText);
       if (!limit) continue;
       const maximum = Number(limit[1]!.replace(/,/g, ''));
       facts.rows.forEach((row, index) => {
@@ -141,13 +170,15 @@ export class ComplianceChecker {
 function termSentences(text: string): Array<{ text: string; start: number }> {
   const result: Array<{ text: string; start: number }> = [];
   const pattern = /\S.*?(?:[.!?]+(?=\s|$)|$)/gs;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) result.push({ text: match[0], start: match.index });
+  for (let match = pattern.exec(text); match; match = pattern.exec(text))
+    result.push({ text: match[0], start: match.index });
   return result;
 }
 
 function sentences(text: string): Array<{ text: string; start: number }> {
   const result: Array<{ text: string; start: number }> = [];
   const pattern = /[^.!?]+[.!?]*/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) result.push({ text: match[0], start: match.index });
+  for (let match = pattern.exec(text); match; match = pattern.exec(text))
+    result.push({ text: match[0], start: match.index });
   return result;
 }

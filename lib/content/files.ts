@@ -18,7 +18,13 @@ export class ContentFiles {
   read(issues: IssueCollector, ...parts: string[]): string | null {
     const file = this.absolute(...parts);
     if (!fs.existsSync(file)) {
-      issues.error(this.relative(...parts), 1, 1, 'File is missing', `Create ${this.relative(...parts)} or restore it from git.`);
+      issues.error(
+        this.relative(...parts),
+        1,
+        1,
+        'File is missing',
+        `Create ${this.relative(...parts)} or restore it from git.`,
+      );
       return null;
     }
     return fs.readFileSync(file, 'utf8');

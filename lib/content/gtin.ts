@@ -7,6 +7,8 @@ export function isValidGtin(value: string): boolean {
   const digits = [...value].map(Number);
   const check = digits.pop()!;
   // From the digit beside the check digit leftwards, weights alternate 3, 1, 3…
-  const sum = digits.reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
+  const sum = digits
+    .reverse()
+    .reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
   return (10 - (sum % 10)) % 10 === check;
 }

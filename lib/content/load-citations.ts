@@ -32,7 +32,12 @@ export function loadCitations(files: ContentFiles, issues: IssueCollector): Cita
   entries.forEach((entry: unknown, index) => {
     const parsed = citationSchema.safeParse(entry);
     if (!parsed.success) {
-      yaml.reportSchemaErrors(parsed.error, issues, (path) => `citation ${describePath([index, ...path])}`, [index]);
+      yaml.reportSchemaErrors(
+        parsed.error,
+        issues,
+        (path) => `citation ${describePath([index, ...path])}`,
+        [index],
+      );
       const key = (entry as { key?: unknown } | null)?.key;
       if (typeof key === 'string') library.brokenKeys.add(key);
       return;
@@ -41,7 +46,13 @@ export function loadCitations(files: ContentFiles, issues: IssueCollector): Cita
     const position = yaml.positionOf([index, 'key']);
     const earlier = firstSeen.get(citation.key);
     if (earlier) {
-      issues.error(file, position.line, position.column, `Duplicate citation key "${citation.key}" (first used on line ${earlier.line})`, 'Every citation needs its own key; rename one of them.');
+      issues.error(
+        file,
+        position.line,
+        position.column,
+        `Duplicate citation key "${citation.key}" (first used on line ${earlier.line})`,
+        'Every citation needs its own key; rename one of them.',
+      );
       return;
     }
     firstSeen.set(citation.key, position);

@@ -17,7 +17,12 @@ export function loadDiscounts(files: ContentFiles, issues: IssueCollector): Cata
   if (!yaml) return [];
   const entries = yaml.toJS() ?? [];
   if (!Array.isArray(entries)) {
-    issues.error(file, 1, 1, 'The file must be a list of discount codes, each starting with "- code:"');
+    issues.error(
+      file,
+      1,
+      1,
+      'The file must be a list of discount codes, each starting with "- code:"',
+    );
     return [];
   }
 
@@ -25,17 +30,34 @@ export function loadDiscounts(files: ContentFiles, issues: IssueCollector): Cata
   return entries.flatMap((entry: unknown, index): CatalogDiscount[] => {
     const parsed = discountSchema.safeParse(entry);
     if (!parsed.success) {
-      yaml.reportSchemaErrors(parsed.error, issues, (path) => `discount ${describePath([index, ...path])}`, [index]);
+      yaml.reportSchemaErrors(
+        parsed.error,
+        issues,
+        (path) => `discount ${describePath([index, ...path])}`,
+        [index],
+      );
       return [];
     }
     const { code, percentage, minimumSubtotal } = parsed.data;
     const position = yaml.positionOf([index, 'code']);
     const earlier = firstLine.get(code);
     if (earlier !== undefined) {
-      issues.error(file, position.line, position.column, `Duplicate discount code "${code}" (first listed on line ${earlier})`, 'Keep one of them.');
+      issues.error(
+        file,
+        position.line,
+        position.column,
+        `Duplicate discount code "${code}" (first listed on line ${earlier})`,
+        'Keep one of them.',
+      );
       return [];
     }
     firstLine.set(code, position.line);
-    return [{ code, percentage, minimumSubtotal: minimumSubtotal === undefined ? null : minimumSubtotal.toFixed(2) }];
+    return [
+      {
+        code,
+        percentage,
+        minimumSubtotal: minimumSubtotal === undefined ? null : minimumSubtotal.toFixed(2),
+      },
+    ];
   });
 }

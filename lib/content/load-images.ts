@@ -24,7 +24,14 @@ export function loadImages(files: ContentFiles, issues: IssueCollector): ImageLi
     const svg = files.read(issues, 'images', name);
     if (svg === null) continue;
     const { problems, size } = checkSvg(svg);
-    for (const problem of problems) issues.error(files.relative('images', name), problem.line, problem.column, problem.message, problem.hint);
+    for (const problem of problems)
+      issues.error(
+        files.relative('images', name),
+        problem.line,
+        problem.column,
+        problem.message,
+        problem.hint,
+      );
     library.set(name, problems.length === 0 && size ? { ...size, svg } : null);
   }
   return library;

@@ -24,7 +24,12 @@ interface SharedContent {
   images: ImageLibrary;
 }
 
-export function loadProduct(files: ContentFiles, issues: IssueCollector, directory: string, shared: SharedContent): Product | null {
+export function loadProduct(
+  files: ContentFiles,
+  issues: IssueCollector,
+  directory: string,
+  shared: SharedContent,
+): Product | null {
   const parts = ['products', directory, 'product.yaml'];
   const file = files.relative(...parts);
   const { yaml, data } = readYaml(files, issues, parts, productSchema);
@@ -35,23 +40,45 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   }
   if (data.handle !== directory) {
     const position = yaml.positionOf(['handle']);
-    issues.error(file, position.line, position.column, `handle "${data.handle}" does not match its folder "products/${directory}"`, 'The folder name is the page address; make them the same.');
+    issues.error(
+      file,
+      position.line,
+      position.column,
+      `handle "${data.handle}" does not match its folder "products/${directory}"`,
+      'The folder name is the page address; make them the same.',
+    );
   }
 
   checkVariants(data, yaml, file, issues);
 
-  const located = (path: PropertyKey[], value: string): LocatedText => yaml.locatedText(path, value);
-  const markdown = (path: PropertyKey[], value: string): ParsedMarkdown => parseMarkdown(located(path, value), file, issues, 'field');
+  const located = (path: PropertyKey[], value: string): LocatedText =>
+    yaml.locatedText(path, value);
+  const markdown = (path: PropertyKey[], value: string): ParsedMarkdown =>
+    parseMarkdown(located(path, value), file, issues, 'field');
 
   // Parsed in file order (so messages come in the order of the file)…
   const highlightTexts = data.highlights.map((highlight, index) => {
     const parts = [
       ...(highlight.text ? [markdown(['highlights', index, 'text'], highlight.text)] : []),
       ...(highlight.list
-        ? [listOf(highlight.list.map((item, line) => parseMarkdown(located(['highlights', index, 'list', line], item), file, issues, 'list-item')))]
+        ? [
+            listOf(
+              highlight.list.map((item, line) =>
+                parseMarkdown(
+                  located(['highlights', index, 'list', line], item),
+                  file,
+                  issues,
+                  'list-item',
+                ),
+              ),
+            ),
+          ]
         : []),
     ];
-    return { title: highlight.title, tree: { type: 'root' as const, children: parts.flatMap((part) => part.tree.children) } };
+    return {
+      title: highlight.title,
+      tree: { type: 'root' as const, children: parts.flatMap((part) => part.tree.children) },
+    };
   });
   const takeawayText = markdown(['takeaway'], data.takeaway);
   const parsedSections = loadSections(files, issues, directory, data, yaml, file);
@@ -60,8 +87,11 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
     compliance.checkText(file, located(['name'], data.name));
     compliance.checkText(file, located(['description'], data.description));
     data.highlights.forEach((highlight, index) => {
-      if (highlight.text) compliance.checkText(file, located(['highlights', index, 'text'], highlight.text));
-      highlight.list?.forEach((item, line) => compliance.checkText(file, located(['highlights', index, 'list', line], item)));
+      if (highlight.text)
+        compliance.checkText(file, located(['highlights', index, 'text'], highlight.text));
+      highlight.list?.forEach((item, line) =>
+        compliance.checkText(file, located(['highlights', index, 'list', line], item)),
+      );
     });
     compliance.checkText(file, located(['takeaway'], data.takeaway));
     for (const section of parsedSections) {
@@ -77,20 +107,46 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   }
 
   // …and rendered in page order, so footnote markers are numbered the way a reader meets them.
-  const resolver = new CitationResolver(shared.citations, issues, listedWorks(data, shared.citations, yaml, file, issues));
+  const resolver = new CitationResolver(
+    shared.citations,
+    issues,
+    listedWorks(data, shared.citations, yaml, file, issues),
+  );
   const render = pageRenderer(resolver);
-  const highlights = highlightTexts.map((highlight) => ({ title: highlight.title, html: render(highlight.tree) }));
-  const sections = parsedSections.map(({ text, ...section }): Section => ({ ...section, html: render(text.tree) }));
+  const highlights = highlightTexts.map((highlight) => ({
+    title: highlight.title,
+    html: render(highlight.tree),
+  }));
+  const sections = parsedSections.map(({ text, ...section }): Section => ({
+    ...section,
+    html: render(text.tree),
+  }));
   const takeaway = render(takeawayText.tree);
   const disclaimer = shared.disclaimer
     ? { title: shared.disclaimer.title, html: render(shared.disclaimer.text.tree) }
     : { title: 'Disclaimer', html: render({ type: 'root', children: [] }) };
 
-  const image = loadImage(shared.images, issues, yaml, file, ['image', 'file'], data.image.file, data.image.alt);
+  const image = loadImage(
+    shared.images,
+    issues,
+    yaml,
+    file,
+    ['image', 'file'],
+    data.image.file,
+    data.image.alt,
+  );
   if (!image) return null;
   const variants = data.variants.map((variant, index) => {
     const variantImage = variant.image
-      ? loadImage(shared.images, issues, yaml, file, ['variants', index, 'image'], variant.image, `${data.image.alt}, ${variant.title ?? `${variant.size} softgels`}`)
+      ? loadImage(
+          shared.images,
+          issues,
+          yaml,
+          file,
+          ['variants', index, 'image'],
+          variant.image,
+          `${data.image.alt}, ${variant.title ?? `${variant.size} softgels`}`,
+        )
       : null;
     return toCatalogVariant(variant, variantImage);
   });
@@ -115,27 +171,57 @@ export function loadProduct(files: ContentFiles, issues: IssueCollector, directo
   };
 }
 
-function listedWorks(data: ProductFile, library: CitationLibrary, yaml: YamlFile, file: string, issues: IssueCollector): Citation[] {
+function listedWorks(
+  data: ProductFile,
+  library: CitationLibrary,
+  yaml: YamlFile,
+  file: string,
+  issues: IssueCollector,
+): Citation[] {
   if (data.worksCited === 'all') return library.all;
   return data.worksCited.flatMap((key, index) => {
     const citation = library.byKey.get(key);
     if (citation) return [citation];
     if (library.brokenKeys.has(key)) return [];
     const position = yaml.positionOf(['worksCited', index]);
-    issues.error(file, position.line, position.column, `Unknown citation key "${key}" in worksCited`, 'Use a key from content/citations.yaml.');
+    issues.error(
+      file,
+      position.line,
+      position.column,
+      `Unknown citation key "${key}" in worksCited`,
+      'Use a key from content/citations.yaml.',
+    );
     return [];
   });
 }
 
-function loadSections(files: ContentFiles, issues: IssueCollector, directory: string, data: ProductFile, yaml: YamlFile, file: string) {
+function loadSections(
+  files: ContentFiles,
+  issues: IssueCollector,
+  directory: string,
+  data: ProductFile,
+  yaml: YamlFile,
+  file: string,
+) {
   const listed = new Set<string>(data.sections);
   for (const name of files.list('products', directory, 'sections')) {
     const id = name.replace(/\.md$/, '');
     const sectionFile = files.relative('products', directory, 'sections', name);
     if (!name.endsWith('.md') || !(SECTION_IDS as readonly string[]).includes(id)) {
-      issues.error(sectionFile, 1, 1, `Unknown section file "${name}"`, `Section files are named after a section: ${SECTION_IDS.map((known) => `${known}.md`).join(', ')}.`);
+      issues.error(
+        sectionFile,
+        1,
+        1,
+        `Unknown section file "${name}"`,
+        `Section files are named after a section: ${SECTION_IDS.map((known) => `${known}.md`).join(', ')}.`,
+      );
     } else if (!listed.has(id)) {
-      issues.warning(sectionFile, 1, 1, `Section "${id}" is not listed under sections: in ${file}, so it is not shown`);
+      issues.warning(
+        sectionFile,
+        1,
+        1,
+        `Section "${id}" is not listed under sections: in ${file}, so it is not shown`,
+      );
     }
   }
   const seen = new Set<string>();
@@ -147,7 +233,9 @@ function loadSections(files: ContentFiles, issues: IssueCollector, directory: st
     }
     seen.add(id);
     const section = loadSection(files, issues, ['products', directory, 'sections', `${id}.md`], id);
-    return section ? [{ id: id as SectionId, title: section.title, text: section.text, source: section.file }] : [];
+    return section
+      ? [{ id: id as SectionId, title: section.title, text: section.text, source: section.file }]
+      : [];
   });
 }
 
@@ -162,20 +250,41 @@ function loadImage(
 ): ProductImage | null {
   const position = yaml.positionOf(path);
   if (!/^[a-z0-9][a-z0-9-]*\.svg$/.test(name)) {
-    issues.error(file, position.line, position.column, `${describePath(path)} "${name}" must be an .svg file name in content/images`, 'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.');
+    issues.error(
+      file,
+      position.line,
+      position.column,
+      `${describePath(path)} "${name}" must be an .svg file name in content/images`,
+      'Use lowercase letters, digits and dashes, e.g. vitamin-d3-k2.svg.',
+    );
     return null;
   }
   if (!images.has(name)) {
-    issues.error(file, position.line, position.column, `${describePath(path)} "${name}" is not in content/images`, 'Add the file to content/images or fix the name.');
+    issues.error(
+      file,
+      position.line,
+      position.column,
+      `${describePath(path)} "${name}" is not in content/images`,
+      'Add the file to content/images or fix the name.',
+    );
     return null;
   }
   // An illustration with problems has its own messages, at its own lines.
   const image = images.get(name);
   if (!image) return null;
-  return { path: `/images/${name}`, alt, width: image.width, height: image.height, markup: toInlineSvg(image.svg, name.replace(/\.svg$/, '')) };
+  return {
+    path: `/images/${name}`,
+    alt,
+    width: image.width,
+    height: image.height,
+    markup: toInlineSvg(image.svg, name.replace(/\.svg$/, '')),
+  };
 }
 
-function toCatalogVariant(variant: ProductFile['variants'][number], image: ProductImage | null): ProductVariant {
+function toCatalogVariant(
+  variant: ProductFile['variants'][number],
+  image: ProductImage | null,
+): ProductVariant {
   return {
     sku: variant.sku,
     size: variant.size,
@@ -189,12 +298,23 @@ function toCatalogVariant(variant: ProductFile['variants'][number], image: Produ
   };
 }
 
-function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: IssueCollector): void {
+function checkVariants(
+  data: ProductFile,
+  yaml: YamlFile,
+  file: string,
+  issues: IssueCollector,
+): void {
   const sizes = new Set<number>();
   data.variants.forEach((variant, index) => {
     if (sizes.has(variant.size)) {
       const position = yaml.positionOf(['variants', index, 'size']);
-      issues.error(file, position.line, position.column, `Two variants have size ${variant.size}`, 'Each size can be sold once per product.');
+      issues.error(
+        file,
+        position.line,
+        position.column,
+        `Two variants have size ${variant.size}`,
+        'Each size can be sold once per product.',
+      );
     }
     sizes.add(variant.size);
     if (variant.compareAtPrice != null && variant.compareAtPrice <= variant.price) {
@@ -211,7 +331,13 @@ function checkVariants(data: ProductFile, yaml: YamlFile, file: string, issues: 
 }
 
 /** A product.yaml with errors still gets its sections checked, so one run reports every problem. */
-function checkSectionsOfBrokenProduct(files: ContentFiles, issues: IssueCollector, directory: string, raw: unknown, shared: SharedContent): void {
+function checkSectionsOfBrokenProduct(
+  files: ContentFiles,
+  issues: IssueCollector,
+  directory: string,
+  raw: unknown,
+  shared: SharedContent,
+): void {
   const listed = (raw as { sections?: unknown } | null)?.sections;
   if (!Array.isArray(listed)) return;
   // Rendered only to have unknown citation keys reported; the page is not built.

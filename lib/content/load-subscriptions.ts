@@ -35,12 +35,21 @@ export function loadSubscriptions(
       );
       return [];
     }
-    firstLine.set(plan.intervalDays, yaml.positionOf(['subscriptions', index, 'intervalDays']).line);
+    firstLine.set(
+      plan.intervalDays,
+      yaml.positionOf(['subscriptions', index, 'intervalDays']).line,
+    );
     if (plan.name && compliance) {
       const name = yaml.locatedText(['subscriptions', index, 'name'], plan.name);
       compliance.checkText(file, name);
       compliance.checkOfferTerms(file, name);
     }
-    return [{ intervalDays: plan.intervalDays, percentOff: plan.percentOff, name: plan.name ?? subscriptionName(plan.intervalDays, plan.percentOff) }];
+    return [
+      {
+        intervalDays: plan.intervalDays,
+        percentOff: plan.percentOff,
+        name: plan.name ?? subscriptionName(plan.intervalDays, plan.percentOff),
+      },
+    ];
   });
 }

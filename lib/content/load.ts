@@ -33,11 +33,20 @@ export function checkContent(root: string = process.cwd()): ContentCheck {
   const products = files
     .list('products')
     .filter((directory) => files.isDirectory('products', directory))
-    .map((directory) => loadProduct(files, issues, directory, { citations, disclaimer, compliance, images }))
+    .map((directory) =>
+      loadProduct(files, issues, directory, { citations, disclaimer, compliance, images }),
+    )
     .filter((product): product is Product => product !== null);
 
   checkCatalog(products, files, issues);
-  if (files.list('products').length === 0) issues.error(files.relative('products'), 1, 1, 'No product found', 'Each product is a folder in content/products with a product.yaml.');
+  if (files.list('products').length === 0)
+    issues.error(
+      files.relative('products'),
+      1,
+      1,
+      'No product found',
+      'Each product is a folder in content/products with a product.yaml.',
+    );
 
   const content =
     site && policies && !issues.hasErrors
@@ -57,7 +66,13 @@ function checkCatalog(products: Product[], files: ContentFiles, issues: IssueCol
     for (const variant of product.variants) {
       const owner = owners.get(variant.sku);
       if (owner) {
-        issues.error(files.relative('products', product.handle, 'product.yaml'), 1, 1, `SKU ${variant.sku} is already used by ${owner}`, 'Every variant needs its own SKU.');
+        issues.error(
+          files.relative('products', product.handle, 'product.yaml'),
+          1,
+          1,
+          `SKU ${variant.sku} is already used by ${owner}`,
+          'Every variant needs its own SKU.',
+        );
       }
       owners.set(variant.sku, product.handle);
     }
@@ -65,7 +80,9 @@ function checkCatalog(products: Product[], files: ContentFiles, issues: IssueCol
 }
 
 function sortFlagshipFirst(products: Product[]): Product[] {
-  return [...products].sort((a, b) => Number(b.flagship) - Number(a.flagship) || a.name.localeCompare(b.name));
+  return [...products].sort(
+    (a, b) => Number(b.flagship) - Number(a.flagship) || a.name.localeCompare(b.name),
+  );
 }
 
 let cached: Content | null = null;

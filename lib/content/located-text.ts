@@ -48,7 +48,8 @@ export function positionAt(source: LocatedText, offset: number): Position {
 export function locateLines(lines: string[], firstLine: number): LocatedText {
   const positions: Position[] = [];
   lines.forEach((line, index) => {
-    for (let column = 1; column <= line.length + 1; column++) positions.push({ line: firstLine + index, column });
+    for (let column = 1; column <= line.length + 1; column++)
+      positions.push({ line: firstLine + index, column });
   });
   // The last line has no line break after it.
   if (lines.length > 0) positions.pop();

@@ -8,8 +8,19 @@
  */
 import type { Position } from './located-text';
 import type { Data, Literal } from 'mdast';
-import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
-import type { Code, Construct, Effects, Extension as MicromarkExtension, State, TokenizeContext } from 'micromark-util-types';
+import type {
+  CompileContext,
+  Extension as FromMarkdownExtension,
+  Token,
+} from 'mdast-util-from-markdown';
+import type {
+  Code,
+  Construct,
+  Effects,
+  Extension as MicromarkExtension,
+  State,
+  TokenizeContext,
+} from 'micromark-util-types';
 import type { Processor } from 'unified';
 
 /** A citation as parsed: numbered later, per page, by CitationResolver. */
@@ -49,7 +60,8 @@ const AT = 64;
 const DASH = 45;
 
 /** Keys are lowercase letters, digits and dashes (the schema for citations.yaml says the same). */
-const isKeyStart = (code: Code) => code !== null && ((code >= 97 && code <= 122) || (code >= 48 && code <= 57));
+const isKeyStart = (code: Code) =>
+  code !== null && ((code >= 97 && code <= 122) || (code >= 48 && code <= 57));
 const isKeyChar = (code: Code) => isKeyStart(code) || code === DASH;
 
 function tokenizeCitation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {

@@ -38,7 +38,8 @@ const markdown = unified().use(remarkParse).use(remarkCitations).freeze();
  * site link is a single slash followed by something else.
  */
 const ALLOWED_LINK = /^(https:\/\/|http:\/\/|#|\/(?![/\\]))/;
-const CITATION_HINT = 'Write a citation as [@key], one key per pair of brackets, e.g. [@ods-vitamin-d].';
+const CITATION_HINT =
+  'Write a citation as [@key], one key per pair of brackets, e.g. [@ods-vitamin-d].';
 const HTML_HINT = 'Use **bold**, *emphasis*, [text](https://…) and [@key] instead of HTML tags.';
 
 interface Problem {
@@ -46,7 +47,12 @@ interface Problem {
   hint?: string;
 }
 
-export function parseMarkdown(source: LocatedText, file: string, issues: IssueCollector, place: MarkdownPlace): ParsedMarkdown {
+export function parseMarkdown(
+  source: LocatedText,
+  file: string,
+  issues: IssueCollector,
+  place: MarkdownPlace,
+): ParsedMarkdown {
   const tree = markdown.parse(source.text);
   const report = (offset: number | undefined, { message, hint }: Problem) => {
     const { line, column } = positionAt(source, offset ?? 0);
@@ -58,7 +64,11 @@ export function parseMarkdown(source: LocatedText, file: string, issues: IssueCo
     if (node.type === 'break') {
       // A hard line break (two trailing spaces or a trailing \) is invisible in the file: read it
       // as the plain line break it looks like.
-      parent.children.splice(index, 1, { type: 'text', value: '\n', position: node.position } as Text);
+      parent.children.splice(index, 1, {
+        type: 'text',
+        value: '\n',
+        position: node.position,
+      } as Text);
       return;
     }
     const problem = problemWith(node, place, source);
@@ -95,7 +105,11 @@ export function listOf(entries: ParsedMarkdown[]): ParsedMarkdown {
     type: 'list',
     ordered: false,
     spread: false,
-    children: entries.map((entry): ListItem => ({ type: 'listItem', spread: false, children: entry.tree.children as ListItem['children'] })),
+    children: entries.map((entry): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: entry.tree.children as ListItem['children'],
+    })),
   };
   return { tree: { type: 'root', children: [list] }, copy: entries.flatMap((entry) => entry.copy) };
 }
@@ -111,46 +125,79 @@ function problemWith(node: Nodes, place: MarkdownPlace, source: LocatedText): Pr
       return null;
     case 'list':
       return place === 'list-item'
-        ? { message: 'A list is not allowed inside a list entry', hint: 'Remove the "- " (or "1. ") at the start: each entry under list: is already one bullet.' }
+        ? {
+            message: 'A list is not allowed inside a list entry',
+            hint: 'Remove the "- " (or "1. ") at the start: each entry under list: is already one bullet.',
+          }
         : null;
     case 'link':
       return ALLOWED_LINK.test(node.url)
         ? null
-        : { message: `Link "${node.url}" is not a web address`, hint: 'Links start with https:// (written in full), / for a page of this site, or # for a part of this page.' };
+        : {
+            message: `Link "${node.url}" is not a web address`,
+            hint: 'Links start with https:// (written in full), / for a page of this site, or # for a part of this page.',
+          };
     case 'heading': {
       const marker = source.text[node.position?.start.offset ?? 0] === '#';
       if (!marker) {
         return {
-          message: 'A line of --- or === under text makes that text a heading, which is not allowed here',
+          message:
+            'A line of --- or === under text makes that text a heading, which is not allowed here',
           hint: 'Remove the --- (or ===) line; leave an empty line between paragraphs instead.',
         };
       }
       return place === 'file'
-        ? { message: 'Headings are not allowed inside a section', hint: 'The section heading comes from "title:" at the top of the file; use **bold** for emphasis.' }
-        : { message: 'Headings are not allowed in this text', hint: 'A line starting with # is a heading; remove the #, or use **bold** for emphasis.' };
+        ? {
+            message: 'Headings are not allowed inside a section',
+            hint: 'The section heading comes from "title:" at the top of the file; use **bold** for emphasis.',
+          }
+        : {
+            message: 'Headings are not allowed in this text',
+            hint: 'A line starting with # is a heading; remove the #, or use **bold** for emphasis.',
+          };
     }
     case 'html':
       return { message: 'HTML is not allowed in content', hint: HTML_HINT };
     case 'image':
     case 'imageReference':
-      return { message: 'Images are not allowed in text', hint: 'The product images are set in product.yaml (image:); remove the ![…](…).' };
+      return {
+        message: 'Images are not allowed in text',
+        hint: 'The product images are set in product.yaml (image:); remove the ![…](…).',
+      };
     case 'linkReference':
     case 'definition':
-      return { message: 'Reference-style links ([text][name] with a [name]: address line) are not supported', hint: 'Write the address in the link itself: [text](https://…).' };
+      return {
+        message:
+          'Reference-style links ([text][name] with a [name]: address line) are not supported',
+        hint: 'Write the address in the link itself: [text](https://…).',
+      };
     case 'code':
       return {
-        message: 'This is a code block (a line indented by 4 or more spaces, or text between ``` lines)',
+        message:
+          'This is a code block (a line indented by 4 or more spaces, or text between ``` lines)',
         hint: 'Remove the indentation or the ``` lines: sections are plain paragraphs and lists.',
       };
     case 'inlineCode':
-      return { message: 'Code (text between `backticks`) is not allowed', hint: 'Remove the backticks.' };
+      return {
+        message: 'Code (text between `backticks`) is not allowed',
+        hint: 'Remove the backticks.',
+      };
     case 'blockquote':
-      return { message: 'Quotes (lines starting with >) are not allowed', hint: 'Remove the > at the start of the line.' };
+      return {
+        message: 'Quotes (lines starting with >) are not allowed',
+        hint: 'Remove the > at the start of the line.',
+      };
     case 'thematicBreak':
-      return { message: 'A dividing line (---, *** or ___) is not allowed in text', hint: 'Remove the line; leave an empty line between paragraphs instead.' };
+      return {
+        message: 'A dividing line (---, *** or ___) is not allowed in text',
+        hint: 'Remove the line; leave an empty line between paragraphs instead.',
+      };
     default:
       // Only reachable if a Markdown extension is added without deciding how the page shows it.
-      return { message: `This Markdown (${node.type}) is not supported here`, hint: 'Use paragraphs, "- " lists, **bold**, *emphasis*, [text](https://…) and [@key].' };
+      return {
+        message: `This Markdown (${node.type}) is not supported here`,
+        hint: 'Use paragraphs, "- " lists, **bold**, *emphasis*, [text](https://…) and [@key].',
+      };
   }
 }
 
@@ -166,11 +213,20 @@ function unparsedMarkup(node: Text, source: LocatedText): Array<Problem & { offs
   const problems: Array<Problem & { offset: number }> = [];
   const unescaped = (index: number) => raw[index - 1] !== '\\';
   for (let index = raw.indexOf('[@'); index !== -1; index = raw.indexOf('[@', index + 2)) {
-    if (unescaped(index)) problems.push({ offset: start + index, message: `Malformed citation "${raw.slice(index, index + 30)}"`, hint: CITATION_HINT });
+    if (unescaped(index))
+      problems.push({
+        offset: start + index,
+        message: `Malformed citation "${raw.slice(index, index + 30)}"`,
+        hint: CITATION_HINT,
+      });
   }
   for (let index = raw.indexOf('**'); index !== -1; index = raw.indexOf('**', index + 2)) {
     if (unescaped(index)) {
-      problems.push({ offset: start + index, message: 'Bold text is opened with ** but never closed', hint: 'Put ** on both sides, with no space just inside them: **like this**.' });
+      problems.push({
+        offset: start + index,
+        message: 'Bold text is opened with ** but never closed',
+        hint: 'Put ** on both sides, with no space just inside them: **like this**.',
+      });
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);
@@ -222,16 +278,40 @@ export function splitFrontMatter(
   source: string,
   file: string,
   issues: IssueCollector,
-): { frontMatter: string; frontMatterLine: number; closingLine: number; body: string[]; bodyLine: number } | null {
+): {
+  frontMatter: string;
+  frontMatterLine: number;
+  closingLine: number;
+  body: string[];
+  bodyLine: number;
+} | null {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   if (lines[0]?.trim() !== '---') {
-    issues.error(file, 1, 1, 'The file must start with front matter between two "---" lines', 'Begin the file with ---, then id: and title:, then --- again.');
+    issues.error(
+      file,
+      1,
+      1,
+      'The file must start with front matter between two "---" lines',
+      'Begin the file with ---, then id: and title:, then --- again.',
+    );
     return null;
   }
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end === -1) {
-    issues.error(file, 1, 1, 'The front matter is never closed', 'Add a line with only --- after the title.');
+    issues.error(
+      file,
+      1,
+      1,
+      'The front matter is never closed',
+      'Add a line with only --- after the title.',
+    );
     return null;
   }
-  return { frontMatter: lines.slice(1, end).join('\n'), frontMatterLine: 1, closingLine: end + 1, body: lines.slice(end + 1), bodyLine: end + 2 };
+  return {
+    frontMatter: lines.slice(1, end).join('\n'),
+    frontMatterLine: 1,
+    closingLine: end + 1,
+    body: lines.slice(end + 1),
+    bodyLine: end + 2,
+  };
 }

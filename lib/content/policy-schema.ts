@@ -31,7 +31,9 @@ const MAX_DAYS = 30;
 const dayRange = z
   .union([z.number(), z.string()], {
     error: (issue) =>
-      issue.input === undefined ? 'is required' : 'must be business days like 2, or a range like 1-2',
+      issue.input === undefined
+        ? 'is required'
+        : 'must be business days like 2, or a range like 1-2',
   })
   .transform((value, context) => {
     const match = /^\s*(\d{1,2})\s*(?:[-–]\s*(\d{1,2}))?\s*$/.exec(String(value));

@@ -11,7 +11,12 @@ export interface ReadYaml<T> {
 }
 
 /** Reads one YAML file and validates it, reporting every problem at its line. */
-export function readYaml<T>(files: ContentFiles, issues: IssueCollector, parts: string[], schema: z.ZodType<T>): ReadYaml<T> {
+export function readYaml<T>(
+  files: ContentFiles,
+  issues: IssueCollector,
+  parts: string[],
+  schema: z.ZodType<T>,
+): ReadYaml<T> {
   const source = files.read(issues, ...parts);
   if (source === null) return { yaml: null, data: null };
   const yaml = YamlFile.parse(files.relative(...parts), source, issues);

@@ -45,7 +45,12 @@ function citationMarker(key: string, number: number, refId: string): Element {
         children: [
           { type: 'text', value: '[' },
           // Read as "source 1" by screen readers; styled as visually hidden by RichText.
-          { type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: 'source ' }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: {},
+            children: [{ type: 'text', value: 'source ' }],
+          },
           { type: 'text', value: `${number}]` },
         ],
       },
@@ -77,18 +82,26 @@ const accessedFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', tim
 
 /** Letters for the links back to each place a work is cited: a, b, c… as in printed footnotes. */
 function backLabel(index: number): string {
-  return String.fromCharCode(97 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
+  return (
+    String.fromCharCode(97 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '')
+  );
 }
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const element = (
+  tagName: string,
+  properties: Element['properties'],
+  children: ElementContent[],
+): Element => ({ type: 'element', tagName, properties, children });
 
 /** One entry: the linked title, source, date accessed, and an arrow back to each place it is cited. */
 function workCitedItem(work: WorkCited): Element {
   const children: ElementContent[] = [
     element('a', { href: work.url, rel: ['noopener', 'noreferrer'] }, [text(work.title)]),
     text(`. ${work.source}. Accessed `),
-    element('time', { dateTime: work.accessed }, [text(accessedFormat.format(new Date(work.accessed)))]),
+    element('time', { dateTime: work.accessed }, [
+      text(accessedFormat.format(new Date(work.accessed))),
+    ]),
     text('.'),
   ];
   if (work.citedAt.length > 0) {
@@ -101,9 +114,17 @@ function workCitedItem(work: WorkCited): Element {
           element('a', { href: `#${refId}` }, [
             // Arrow and letter as two text nodes, kept apart by the comment: one node would shape
             // the pair as one run and move the letter by a fraction of a pixel.
-            element('span', { ariaHidden: 'true' }, several ? [text('↑'), { type: 'comment', value: ' ' }, text(backLabel(index))] : [text('↑')]),
+            element(
+              'span',
+              { ariaHidden: 'true' },
+              several
+                ? [text('↑'), { type: 'comment', value: ' ' }, text(backLabel(index))]
+                : [text('↑')],
+            ),
             element('span', { className: ['sr-only'] }, [
-              text(`Back to where source ${work.number} is cited${several ? ` (${index + 1} of ${work.citedAt.length})` : ''}`),
+              text(
+                `Back to where source ${work.number} is cited${several ? ` (${index + 1} of ${work.citedAt.length})` : ''}`,
+              ),
             ]),
           ]),
         ),

@@ -33,7 +33,9 @@ export class CitationResolver {
         node.data.at.line,
         node.data.at.column,
         `Unknown citation key "${key}"`,
-        suggestion ? `Did you mean [@${suggestion}]? Keys are listed in content/citations.yaml.` : 'Add the source to content/citations.yaml first, then cite its key.',
+        suggestion
+          ? `Did you mean [@${suggestion}]? Keys are listed in content/citations.yaml.`
+          : 'Add the source to content/citations.yaml first, then cite its key.',
       );
       return null;
     }

@@ -19,12 +19,17 @@ export const SECTION_IDS = ['benefits', 'mechanism', 'who-benefits', 'safety'] a
 
 const sectionId = z.enum(SECTION_IDS, {
   error: (issue) =>
-    issue.input === undefined ? 'is required' : `"${String(issue.input)}" is not a known section; use one of: ${SECTION_IDS.join(', ')}`,
+    issue.input === undefined
+      ? 'is required'
+      : `"${String(issue.input)}" is not a known section; use one of: ${SECTION_IDS.join(', ')}`,
 });
 
-const webAddress = text('a web address').refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-  error: 'must be a full web address starting with https:// and without spaces',
-});
+const webAddress = text('a web address').refine(
+  (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+  {
+    error: 'must be a full web address starting with https:// and without spaces',
+  },
+);
 
 export const isoDate = text('a date').refine(isRealDate, {
   error: 'must be a real date written YYYY-MM-DD, e.g. 2025-06-27',
@@ -32,12 +37,24 @@ export const isoDate = text('a date').refine(isRealDate, {
 
 /** Prices are written like 19.99; more than two decimals is almost always a typo. */
 export const price = z
-  .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number like 19.99, without a currency sign') })
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : 'must be a number like 19.99, without a currency sign',
+  })
   .positive({ error: 'must be more than 0' })
-  .refine((value) => Math.round(value * 100) === Number((value * 100).toFixed(6)), { error: 'must have at most two decimals' });
+  .refine((value) => Math.round(value * 100) === Number((value * 100).toFixed(6)), {
+    error: 'must have at most two decimals',
+  });
 
 const count = (what: string) =>
-  z.number({ error: (issue) => (issue.input === undefined ? 'is required' : `must be a whole number of ${what}`) }).int({ error: `must be a whole number of ${what}` });
+  z
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? 'is required' : `must be a whole number of ${what}`,
+    })
+    .int({ error: `must be a whole number of ${what}` });
 
 export const citationSchema = z.strictObject({
   key,
@@ -48,10 +65,12 @@ export const citationSchema = z.strictObject({
 });
 
 /** Lets a refinement run after a field failed, as long as there is a block to read (not `article: hello`). */
-const isBlock = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+const isBlock = (payload: { value: unknown }) =>
+  typeof payload.value === 'object' && payload.value !== null;
 
 const blockOf = (fields: string) => ({
-  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? `must be a block of fields: ${fields}` : undefined),
+  error: (issue: { code?: string }) =>
+    issue.code === 'invalid_type' ? `must be a block of fields: ${fields}` : undefined,
 });
 
 /** A country as the edge's country header names it, e.g. DE (see countryCodeProblem). */
@@ -60,7 +79,13 @@ const countryCode = text('a country code').superRefine((code, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
-const allowed = (what: string) => z.boolean({ error: (issue) => (issue.input === undefined ? 'is required' : `must be true or false: whether ${what} is measured`) });
+const allowed = (what: string) =>
+  z.boolean({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be true or false: whether ${what} is measured`,
+  });
 
 /**
  * Where shoppers must choose before anything is measured, and what is measured elsewhere until they
@@ -74,22 +99,42 @@ const consentSchema = z.strictObject(
       .superRefine((codes, context) =>
         codes.forEach((code, index) => {
           const first = codes.indexOf(code);
-          if (first !== index) context.addIssue({ code: 'custom', path: [index], message: `${code} is listed twice (first as entry ${first + 1})` });
+          if (first !== index)
+            context.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `${code} is listed twice (first as entry ${first + 1})`,
+            });
         }),
       ),
     unknownCountry: z.enum(['banner', 'elsewhere'], {
-      error: (issue) => (issue.input === undefined ? 'is required' : 'must be banner (ask first) or elsewhere (the default for other countries)'),
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required'
+          : 'must be banner (ask first) or elsewhere (the default for other countries)',
     }),
-    elsewhere: z.strictObject({ analytics: allowed('analytics'), marketing: allowed('marketing') }, blockOf('analytics, marketing')),
+    elsewhere: z.strictObject(
+      { analytics: allowed('analytics'), marketing: allowed('marketing') },
+      blockOf('analytics, marketing'),
+    ),
   },
-  { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a block of fields: bannerCountries, unknownCountry, elsewhere') },
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : 'must be a block of fields: bannerCountries, unknownCountry, elsewhere',
+  },
 );
 
 export const siteSchema = z.strictObject({
   storeName: text(),
   tagline: text(),
-  language: text('a language code').regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language code like en or en-US' }),
-  currency: text('a currency code').regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code like USD' }),
+  language: text('a language code').regex(/^[a-z]{2}(-[A-Z]{2})?$/, {
+    error: 'must be a language code like en or en-US',
+  }),
+  currency: text('a currency code').regex(/^[A-Z]{3}$/, {
+    error: 'must be a three-letter currency code like USD',
+  }),
   consent: consentSchema,
 });
 
@@ -97,21 +142,31 @@ const highlightSchema = z
   .strictObject({
     title: text(),
     text: text().optional(),
-    list: z.array(text(), { error: 'must be a list of lines starting with "- "' }).min(1).optional(),
+    list: z
+      .array(text(), { error: 'must be a list of lines starting with "- "' })
+      .min(1)
+      .optional(),
   })
-  .refine((value) => value.text !== undefined || value.list !== undefined, { error: 'needs "text:" or "list:"' });
+  .refine((value) => value.text !== undefined || value.list !== undefined, {
+    error: 'needs "text:" or "list:"',
+  });
 
 const variantSchema = z.strictObject({
   size: count('softgels').positive({ error: 'must be more than 0' }),
   title: text().optional(),
-  sku: text('a SKU').regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: 'must be capital letters, digits and dashes, e.g. D3K2-60' }),
+  sku: text('a SKU').regex(/^[A-Z0-9][A-Z0-9-]*$/, {
+    error: 'must be capital letters, digits and dashes, e.g. D3K2-60',
+  }),
   price,
   compareAtPrice: price.nullable().optional(),
   stock: count('units').min(0, { error: 'cannot be negative' }),
   image: text('a file name').optional(),
   /** Only a number printed on the product: search engines match offers by it, so none is made up. */
   gtin: text('the barcode number in quotes, e.g. "00812345000019"')
-    .refine(isValidGtin, { error: 'must be the 8, 12, 13 or 14 digits under the barcode, with its check digit; one of them is off' })
+    .refine(isValidGtin, {
+      error:
+        'must be the 8, 12, 13 or 14 digits under the barcode, with its check digit; one of them is off',
+    })
     .optional(),
   mpn: text("the manufacturer's part number").optional(),
 });
@@ -140,7 +195,9 @@ const subscriptionSchema = z.strictObject({
 
 /** A code shoppers type in the cart, e.g. WELCOME10; `minimumSubtotal` in the store currency, like 50.00. */
 export const discountSchema = z.strictObject({
-  code: text('a code').regex(/^[A-Z0-9][A-Z0-9_-]*$/, { error: 'must be capital letters, digits, dashes and underscores, e.g. WELCOME10' }),
+  code: text('a code').regex(/^[A-Z0-9][A-Z0-9_-]*$/, {
+    error: 'must be capital letters, digits, dashes and underscores, e.g. WELCOME10',
+  }),
   percentage: wholeNumber('', 1, 100),
   minimumSubtotal: price.optional(),
 });
@@ -175,9 +232,21 @@ const pastDate = isoDate.refine((value) => !isRealDate(value) || value <= latest
 const articleSchema = z
   .strictObject(
     {
-      author: z.strictObject({ name: text(), url: webAddress.optional() }, blockOf('name, and optionally url')).optional(),
+      author: z
+        .strictObject(
+          { name: text(), url: webAddress.optional() },
+          blockOf('name, and optionally url'),
+        )
+        .optional(),
       reviewedBy: z
-        .strictObject({ name: text(), credentials: text('credentials, e.g. MD or RD'), url: webAddress.optional() }, blockOf('name, credentials, and optionally url'))
+        .strictObject(
+          {
+            name: text(),
+            credentials: text('credentials, e.g. MD or RD'),
+            url: webAddress.optional(),
+          },
+          blockOf('name, credentials, and optionally url'),
+        )
         .optional(),
       datePublished: pastDate.optional(),
       lastReviewed: pastDate.optional(),
@@ -193,11 +262,20 @@ const articleSchema = z
   })
   .refine(
     ({ datePublished, lastReviewed }) =>
-      !(typeof datePublished === 'string' && typeof lastReviewed === 'string' && isRealDate(datePublished) && isRealDate(lastReviewed) && lastReviewed < datePublished),
+      !(
+        typeof datePublished === 'string' &&
+        typeof lastReviewed === 'string' &&
+        isRealDate(datePublished) &&
+        isRealDate(lastReviewed) &&
+        lastReviewed < datePublished
+      ),
     {
       path: ['lastReviewed'],
       error: (issue) => {
-        const { datePublished, lastReviewed } = issue.input as { datePublished: string; lastReviewed: string };
+        const { datePublished, lastReviewed } = issue.input as {
+          datePublished: string;
+          lastReviewed: string;
+        };
         return `${lastReviewed} is before datePublished (${datePublished}); a review comes after publication`;
       },
       when: isBlock,
@@ -212,7 +290,9 @@ const safetyNote = text().max(SAFETY_NOTE_MAX_LENGTH, {
 });
 
 export const productSchema = z.strictObject({
-  handle: text('a handle').regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lowercase letters, digits and dashes' }),
+  handle: text('a handle').regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: 'must be lowercase letters, digits and dashes',
+  }),
   name: text(),
   brand: text(),
   flagship: z.boolean({ error: 'must be true or false' }).optional().default(false),
@@ -221,10 +301,18 @@ export const productSchema = z.strictObject({
   highlights: z.array(highlightSchema).min(1, { error: 'needs at least one highlight' }),
   takeaway: text(),
   sections: z.array(sectionId).min(1, { error: 'needs at least one section' }),
-  worksCited: z.union([z.literal('all'), z.array(key)], { error: 'must be "all" or a list of citation keys' }).optional().default([]),
+  worksCited: z
+    .union([z.literal('all'), z.array(key)], { error: 'must be "all" or a list of citation keys' })
+    .optional()
+    .default([]),
   variants: z.array(variantSchema).min(1, { error: 'needs at least one variant' }),
   supplementFacts: supplementFactsSchema.optional(),
-  subscriptions: z.array(subscriptionSchema, { error: 'must be a list of plans, each starting with "- intervalDays:"' }).optional().default([]),
+  subscriptions: z
+    .array(subscriptionSchema, {
+      error: 'must be a list of plans, each starting with "- intervalDays:"',
+    })
+    .optional()
+    .default([]),
   safetyNote: safetyNote.optional(),
   article: articleSchema.optional(),
 });

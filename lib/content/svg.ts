@@ -20,12 +20,46 @@ const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 
 /** Shapes, text, grouping, paint servers, clipping, masking and the filter primitives that load nothing. */
 const ELEMENTS = new Set([
-  'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'marker',
-  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
-  'text', 'tspan', 'textPath',
-  'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask',
-  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feDropShadow', 'feFlood',
-  'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR', 'feGaussianBlur', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset',
+  'svg',
+  'g',
+  'defs',
+  'title',
+  'desc',
+  'symbol',
+  'use',
+  'marker',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'textPath',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'pattern',
+  'clipPath',
+  'mask',
+  'filter',
+  'feBlend',
+  'feColorMatrix',
+  'feComponentTransfer',
+  'feComposite',
+  'feDropShadow',
+  'feFlood',
+  'feFuncA',
+  'feFuncB',
+  'feFuncG',
+  'feFuncR',
+  'feGaussianBlur',
+  'feMerge',
+  'feMergeNode',
+  'feMorphology',
+  'feOffset',
 ]);
 
 /** Elements whose text is shown (or, for title and desc, read out). */
@@ -60,30 +94,148 @@ const REFUSED_ELEMENTS: Record<string, string> = {
  * left out on purpose: it takes url() of an image.
  */
 const PRESENTATION = new Set([
-  'alignment-baseline', 'baseline-shift', 'clip', 'clip-path', 'clip-rule', 'color', 'color-interpolation',
-  'color-interpolation-filters', 'color-rendering', 'direction', 'display', 'dominant-baseline', 'fill',
-  'fill-opacity', 'fill-rule', 'filter', 'flood-color', 'flood-opacity', 'font-family', 'font-size',
-  'font-size-adjust', 'font-stretch', 'font-style', 'font-variant', 'font-weight', 'image-rendering',
-  'letter-spacing', 'lighting-color', 'marker-end', 'marker-mid', 'marker-start', 'mask', 'opacity', 'overflow',
-  'paint-order', 'pointer-events', 'shape-rendering', 'stop-color', 'stop-opacity', 'stroke', 'stroke-dasharray',
-  'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'stroke-opacity', 'stroke-width',
-  'text-anchor', 'text-decoration', 'text-rendering', 'transform', 'transform-origin', 'unicode-bidi',
-  'vector-effect', 'visibility', 'word-spacing', 'writing-mode',
+  'alignment-baseline',
+  'baseline-shift',
+  'clip',
+  'clip-path',
+  'clip-rule',
+  'color',
+  'color-interpolation',
+  'color-interpolation-filters',
+  'color-rendering',
+  'direction',
+  'display',
+  'dominant-baseline',
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'filter',
+  'flood-color',
+  'flood-opacity',
+  'font-family',
+  'font-size',
+  'font-size-adjust',
+  'font-stretch',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'image-rendering',
+  'letter-spacing',
+  'lighting-color',
+  'marker-end',
+  'marker-mid',
+  'marker-start',
+  'mask',
+  'opacity',
+  'overflow',
+  'paint-order',
+  'pointer-events',
+  'shape-rendering',
+  'stop-color',
+  'stop-opacity',
+  'stroke',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-miterlimit',
+  'stroke-opacity',
+  'stroke-width',
+  'text-anchor',
+  'text-decoration',
+  'text-rendering',
+  'transform',
+  'transform-origin',
+  'unicode-bidi',
+  'vector-effect',
+  'visibility',
+  'word-spacing',
+  'writing-mode',
 ]);
 
 /** Geometry and structure: numbers, lengths, keywords and names; none of them can point anywhere. */
 const GEOMETRY = new Set([
-  'viewBox', 'preserveAspectRatio', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry',
-  'fx', 'fy', 'fr', 'd', 'points', 'pathLength', 'offset', 'gradientUnits', 'gradientTransform', 'spreadMethod',
-  'patternUnits', 'patternContentUnits', 'patternTransform', 'clipPathUnits', 'maskUnits', 'maskContentUnits',
-  'filterUnits', 'primitiveUnits', 'dx', 'dy', 'rotate', 'textLength', 'lengthAdjust', 'startOffset', 'method',
-  'spacing', 'side', 'in', 'in2', 'result', 'stdDeviation', 'mode', 'operator', 'k1', 'k2', 'k3', 'k4', 'values',
-  'type', 'tableValues', 'slope', 'intercept', 'amplitude', 'exponent', 'radius', 'markerWidth', 'markerHeight',
-  'markerUnits', 'refX', 'refY', 'orient', 'version', 'xml:space', 'lang', 'xml:lang',
+  'viewBox',
+  'preserveAspectRatio',
+  'width',
+  'height',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'fx',
+  'fy',
+  'fr',
+  'd',
+  'points',
+  'pathLength',
+  'offset',
+  'gradientUnits',
+  'gradientTransform',
+  'spreadMethod',
+  'patternUnits',
+  'patternContentUnits',
+  'patternTransform',
+  'clipPathUnits',
+  'maskUnits',
+  'maskContentUnits',
+  'filterUnits',
+  'primitiveUnits',
+  'dx',
+  'dy',
+  'rotate',
+  'textLength',
+  'lengthAdjust',
+  'startOffset',
+  'method',
+  'spacing',
+  'side',
+  'in',
+  'in2',
+  'result',
+  'stdDeviation',
+  'mode',
+  'operator',
+  'k1',
+  'k2',
+  'k3',
+  'k4',
+  'values',
+  'type',
+  'tableValues',
+  'slope',
+  'intercept',
+  'amplitude',
+  'exponent',
+  'radius',
+  'markerWidth',
+  'markerHeight',
+  'markerUnits',
+  'refX',
+  'refY',
+  'orient',
+  'version',
+  'xml:space',
+  'lang',
+  'xml:lang',
 ]);
 
 /** How an illustration describes itself when it is opened on its own; the inlined copy drops them. */
-const DESCRIPTION = new Set(['role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'focusable']);
+const DESCRIPTION = new Set([
+  'role',
+  'aria-label',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-hidden',
+  'focusable',
+]);
 
 /** Links inside the illustration only: `#id`, which `toInlineSvg` prefixes. */
 const LINK_ATTRIBUTES = new Set(['href', 'xlink:href']);
@@ -99,14 +251,31 @@ const FRAGMENT = /^#([A-Za-z_][\w.-]*)$/;
  */
 const SAFE_CSS_VALUE =
   /^(?:[^\\()]|\b(?:rgba?|hsla?|matrix|translate|translateX|translateY|scale|scaleX|scaleY|rotate|skewX|skewY)\([^\\()]*\)|\burl\(\s*(['"]?)#[A-Za-z_][\w.-]*\1\s*\))*$/i;
-const CSS_FUNCTIONS = new Set(['url', 'rgb', 'rgba', 'hsl', 'hsla', 'matrix', 'translate', 'translatex', 'translatey', 'scale', 'scalex', 'scaley', 'rotate', 'skewx', 'skewy']);
+const CSS_FUNCTIONS = new Set([
+  'url',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'matrix',
+  'translate',
+  'translatex',
+  'translatey',
+  'scale',
+  'scalex',
+  'scaley',
+  'rotate',
+  'skewx',
+  'skewy',
+]);
 const URL_REFERENCE = /\burl\(\s*(['"]?)#([A-Za-z_][\w.-]*)\1\s*\)/gi;
 
 /** The five entities XML defines; any other name means something else (or nothing) to each reader. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const NAMED_ENTITY = /&([A-Za-z][\w.-]*);/g;
 
-const REEXPORT_HINT = 'Export the illustration again as a plain SVG (shapes, gradients and text only).';
+const REEXPORT_HINT =
+  'Export the illustration again as a plain SVG (shapes, gradients and text only).';
 
 export interface SvgProblem {
   line: number;
@@ -126,7 +295,8 @@ const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` 
 /** Every problem in an SVG file, each at the line and column where it starts. */
 export function checkSvg(svg: string): SvgCheck {
   const lineStarts = [0];
-  for (let index = svg.indexOf('\n'); index !== -1; index = svg.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  for (let index = svg.indexOf('\n'); index !== -1; index = svg.indexOf('\n', index + 1))
+    lineStarts.push(index + 1);
   const at = (offset: number) => {
     let line = lineStarts.length - 1;
     while (lineStarts[line]! > offset) line--;
@@ -134,7 +304,8 @@ export function checkSvg(svg: string): SvgCheck {
   };
 
   const problems: SvgProblem[] = [];
-  const report = (offset: number, message: string, hint = REEXPORT_HINT) => problems.push({ ...at(offset), message, hint });
+  const report = (offset: number, message: string, hint = REEXPORT_HINT) =>
+    problems.push({ ...at(offset), message, hint });
 
   const ids = new Set<string>();
   const references: Array<{ id: string; offset: number; attribute: string }> = [];
@@ -148,7 +319,11 @@ export function checkSvg(svg: string): SvgCheck {
   const checkEntities = (raw: string, offset: number) => {
     for (const match of raw.matchAll(NAMED_ENTITY)) {
       if (!XML_ENTITIES.has(match[1]!)) {
-        report(offset + match.index, `&${match[1]}; is not an XML entity`, 'Type the character itself, or write it as a number, e.g. &#160; for a no-break space.');
+        report(
+          offset + match.index,
+          `&${match[1]}; is not an XML entity`,
+          'Type the character itself, or write it as a number, e.g. &#160; for a no-break space.',
+        );
       }
     }
   };
@@ -163,11 +338,17 @@ export function checkSvg(svg: string): SvgCheck {
         }
         if (!rootSeen) {
           rootSeen = true;
-          if (name !== 'svg') report(tagStart, `The file must be an SVG: its first element is <${name}>, not <svg>`);
+          if (name !== 'svg')
+            report(tagStart, `The file must be an SVG: its first element is <${name}>, not <svg>`);
         }
         if (!ELEMENTS.has(name)) {
           const why = REFUSED_ELEMENTS[name];
-          report(tagStart, why ? `<${name}> is not allowed in an illustration: ${why}` : `<${name}> is not an element illustrations may use`);
+          report(
+            tagStart,
+            why
+              ? `<${name}> is not allowed in an illustration: ${why}`
+              : `<${name}> is not an element illustrations may use`,
+          );
           refusedDepth = 1;
         }
       },
@@ -186,16 +367,24 @@ export function checkSvg(svg: string): SvgCheck {
         const fragment = LINK_ATTRIBUTES.has(name) ? FRAGMENT.exec(value) : null;
         if (fragment) references.push({ id: fragment[1]!, offset, attribute: name });
         if (PRESENTATION.has(name) || name === 'style') {
-          for (const match of value.matchAll(URL_REFERENCE)) references.push({ id: match[2]!, offset, attribute: name });
+          for (const match of value.matchAll(URL_REFERENCE))
+            references.push({ id: match[2]!, offset, attribute: name });
         }
       },
       onopentag(name, attributes) {
         if (rootChecked) return;
         rootChecked = true;
         if (name !== 'svg') return;
-        const viewBox = /^\s*0[\s,]+0[\s,]+(\d+(?:\.\d+)?)[\s,]+(\d+(?:\.\d+)?)\s*$/.exec(attributes.viewBox ?? '');
+        const viewBox = /^\s*0[\s,]+0[\s,]+(\d+(?:\.\d+)?)[\s,]+(\d+(?:\.\d+)?)\s*$/.exec(
+          attributes.viewBox ?? '',
+        );
         if (viewBox) size = { width: Number(viewBox[1]), height: Number(viewBox[2]) };
-        else report(tagStart, 'The SVG needs a viewBox="0 0 width height" so the page can reserve its space', 'Add it to the <svg> element, e.g. viewBox="0 0 600 600".');
+        else
+          report(
+            tagStart,
+            'The SVG needs a viewBox="0 0 width height" so the page can reserve its space',
+            'Add it to the <svg> element, e.g. viewBox="0 0 600 600".',
+          );
       },
       onclosetag() {
         if (refusedDepth > 0) refusedDepth--;
@@ -209,11 +398,20 @@ export function checkSvg(svg: string): SvgCheck {
         const lower = name.toLowerCase();
         if (lower === '?xml') return;
         if (lower === '!doctype') {
-          report(offset, '<!DOCTYPE …> is not allowed in an illustration: it can declare entities that read other files or grow without limit');
+          report(
+            offset,
+            '<!DOCTYPE …> is not allowed in an illustration: it can declare entities that read other files or grow without limit',
+          );
         } else if (lower === '!entity') {
-          report(offset, '<!ENTITY …> is not allowed in an illustration: entities can read other files or grow without limit');
+          report(
+            offset,
+            '<!ENTITY …> is not allowed in an illustration: entities can read other files or grow without limit',
+          );
         } else if (lower === '?xml-stylesheet') {
-          report(offset, '<?xml-stylesheet …?> is not allowed in an illustration: it loads a stylesheet from another file');
+          report(
+            offset,
+            '<?xml-stylesheet …?> is not allowed in an illustration: it loads a stylesheet from another file',
+          );
         } else {
           report(offset, `<${name} …> is not allowed in an illustration`);
         }
@@ -226,7 +424,11 @@ export function checkSvg(svg: string): SvgCheck {
   if (!rootSeen) report(0, 'The file has no <svg> element');
   for (const reference of references) {
     if (!ids.has(reference.id)) {
-      report(reference.offset, `${reference.attribute} refers to #${reference.id}, which is not in this illustration`, 'Each illustration can only use its own gradients, clip paths and shapes: add the element with that id, or fix the name.');
+      report(
+        reference.offset,
+        `${reference.attribute} refers to #${reference.id}, which is not in this illustration`,
+        'Each illustration can only use its own gradients, clip paths and shapes: add the element with that id, or fix the name.',
+      );
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -234,26 +436,48 @@ export function checkSvg(svg: string): SvgCheck {
 }
 
 /** What is wrong with one attribute (its value already decoded by the parser), or null. */
-function attributeProblem(name: string, value: string, raw: string): { message: string; hint: string } | null {
+function attributeProblem(
+  name: string,
+  value: string,
+  raw: string,
+): { message: string; hint: string } | null {
   const shown = `${name}="${shorten(value)}"`;
   // Show what the browser reads when the file spells it differently (&#106;avascript: is javascript:).
   const readAs = raw.includes('&') ? `${shorten(raw)} (read as ${shown})` : shown;
   if (/^on/i.test(name)) {
-    return { message: `${readAs} is not allowed in an illustration: event handler attributes run code`, hint: 'Remove the attribute; an illustration cannot react to clicks or loading.' };
+    return {
+      message: `${readAs} is not allowed in an illustration: event handler attributes run code`,
+      hint: 'Remove the attribute; an illustration cannot react to clicks or loading.',
+    };
   }
   if (LINK_ATTRIBUTES.has(name)) {
     return FRAGMENT.test(value)
       ? null
-      : { message: `${readAs} is not allowed in an illustration: it may only link to its own parts (href="#id")`, hint: 'Remove the link, or point it at an element of this file by its id.' };
+      : {
+          message: `${readAs} is not allowed in an illustration: it may only link to its own parts (href="#id")`,
+          hint: 'Remove the link, or point it at an element of this file by its id.',
+        };
   }
   if (name === 'xmlns') {
-    return value === SVG_NAMESPACE ? null : { message: `${shown} is not the SVG namespace`, hint: `Use xmlns="${SVG_NAMESPACE}".` };
+    return value === SVG_NAMESPACE
+      ? null
+      : { message: `${shown} is not the SVG namespace`, hint: `Use xmlns="${SVG_NAMESPACE}".` };
   }
   if (name === 'xmlns:xlink') {
-    return value === XLINK_NAMESPACE ? null : { message: `${shown} is not the XLink namespace`, hint: `Use xmlns:xlink="${XLINK_NAMESPACE}", or remove it.` };
+    return value === XLINK_NAMESPACE
+      ? null
+      : {
+          message: `${shown} is not the XLink namespace`,
+          hint: `Use xmlns:xlink="${XLINK_NAMESPACE}", or remove it.`,
+        };
   }
   if (name === 'id') {
-    return ID.test(value) ? null : { message: `id="${shorten(value)}" must start with a letter and use only letters, digits, -, _ and .`, hint: 'Rename the id (and every url(#…) or href="#…" that uses it).' };
+    return ID.test(value)
+      ? null
+      : {
+          message: `id="${shorten(value)}" must start with a letter and use only letters, digits, -, _ and .`,
+          hint: 'Rename the id (and every url(#…) or href="#…" that uses it).',
+        };
   }
   if (name === 'style') {
     const unsafe = cssProblem(value);
@@ -263,7 +487,10 @@ function attributeProblem(name: string, value: string, raw: string): { message: 
     for (const declaration of value.split(';')) {
       const property = declaration.split(':')[0]!.trim().toLowerCase();
       if (property && !PRESENTATION.has(property)) {
-        return { message: `style property "${shorten(property)}" is not allowed in an illustration`, hint: 'Use presentation properties only (fill, stroke, opacity, font-…), or the attributes of the same name.' };
+        return {
+          message: `style property "${shorten(property)}" is not allowed in an illustration`,
+          hint: 'Use presentation properties only (fill, stroke, opacity, font-…), or the attributes of the same name.',
+        };
       }
     }
     return null;
@@ -280,12 +507,18 @@ function attributeProblem(name: string, value: string, raw: string): { message: 
 function cssProblem(value: string): string | null {
   if (SAFE_CSS_VALUE.test(value)) return null;
   if (value.includes('\\')) return 'contains a CSS escape (\\), which can hide what it loads';
-  if (/\burl\((?!\s*['"]?#)/i.test(value)) return 'loads another file: only url(#id) of something in this illustration is allowed';
-  const call = [...value.matchAll(/(-?[A-Za-z_][\w-]*)\(/g)].find((match) => !CSS_FUNCTIONS.has(match[1]!.toLowerCase()));
-  return call ? `uses ${call[1]}(), which illustrations may not use` : 'is not a CSS value illustrations may use';
+  if (/\burl\((?!\s*['"]?#)/i.test(value))
+    return 'loads another file: only url(#id) of something in this illustration is allowed';
+  const call = [...value.matchAll(/(-?[A-Za-z_][\w-]*)\(/g)].find(
+    (match) => !CSS_FUNCTIONS.has(match[1]!.toLowerCase()),
+  );
+  return call
+    ? `uses ${call[1]}(), which illustrations may not use`
+    : 'is not a CSS value illustrations may use';
 }
 
-const cssHint = 'Colours, lengths and url(#id) of a gradient or clip path in this file are fine; url() of another file, image-set(), CSS escapes (\\) and other functions are not.';
+const cssHint =
+  'Colours, lengths and url(#id) of a gradient or clip path in this file are fine; url() of another file, image-set(), CSS escapes (\\) and other functions are not.';
 
 export interface SanitizeOptions {
   /** Inlined into a page: decorative (the page gives the name), ids prefixed so two illustrations never collide. */
@@ -299,18 +532,43 @@ export interface SanitizeOptions {
  */
 export function sanitizeSvg(svg: string, { inline }: SanitizeOptions = {}): string {
   const prefix = (id: string) => (inline ? `${inline.idPrefix}_${id}` : id);
-  const attributes = [...PRESENTATION, ...GEOMETRY, ...LINK_ATTRIBUTES, 'id', 'style', 'xmlns', 'xmlns:xlink', ...DESCRIPTION];
+  const attributes = [
+    ...PRESENTATION,
+    ...GEOMETRY,
+    ...LINK_ATTRIBUTES,
+    'id',
+    'style',
+    'xmlns',
+    'xmlns:xlink',
+    ...DESCRIPTION,
+  ];
   return sanitizeHtml(svg, {
     // XML mode keeps the case of linearGradient, viewBox… (HTML mode would lowercase them).
     parser: { xmlMode: true, decodeEntities: true },
     allowedTags: [...ELEMENTS].filter((name) => !(inline && (name === 'title' || name === 'desc'))),
-    allowedAttributes: { '*': inline ? attributes.filter((name) => !DESCRIPTION.has(name) || name === 'aria-hidden' || name === 'focusable') : attributes },
-    allowedStyles: { '*': Object.fromEntries([...PRESENTATION].map((property) => [property, [SAFE_CSS_VALUE]])) },
+    allowedAttributes: {
+      '*': inline
+        ? attributes.filter(
+            (name) => !DESCRIPTION.has(name) || name === 'aria-hidden' || name === 'focusable',
+          )
+        : attributes,
+    },
+    allowedStyles: {
+      '*': Object.fromEntries([...PRESENTATION].map((property) => [property, [SAFE_CSS_VALUE]])),
+    },
     allowedSchemes: [],
     allowedSchemesAppliedToAttributes: [...LINK_ATTRIBUTES],
     allowProtocolRelative: false,
     // Refused elements go with their content: a script's code or a title's text must not become text.
-    nonTextTags: [...Object.keys(REFUSED_ELEMENTS), 'textarea', 'option', 'xmp', 'noscript', 'title', 'desc'],
+    nonTextTags: [
+      ...Object.keys(REFUSED_ELEMENTS),
+      'textarea',
+      'option',
+      'xmp',
+      'noscript',
+      'title',
+      'desc',
+    ],
     disallowedTagsMode: 'discard',
     // And text only where SVG shows text (plus the line breaks between elements), so the content of
     // an element the list above does not name (<SCRIPT>, <svg:script>…) is dropped as well.
@@ -322,7 +580,8 @@ export function sanitizeSvg(svg: string, { inline }: SanitizeOptions = {}): stri
     transformTags: {
       '*': (tagName, attribs) => {
         const kept: Record<string, string> = {};
-        if (inline && tagName === 'svg') Object.assign(kept, { 'aria-hidden': 'true', focusable: 'false' });
+        if (inline && tagName === 'svg')
+          Object.assign(kept, { 'aria-hidden': 'true', focusable: 'false' });
         for (const [name, value] of Object.entries(attribs)) {
           if (inline && DESCRIPTION.has(name)) continue;
           if (name === 'id') {
@@ -331,7 +590,11 @@ export function sanitizeSvg(svg: string, { inline }: SanitizeOptions = {}): stri
             const fragment = FRAGMENT.exec(value);
             if (fragment) kept[name] = `#${prefix(fragment[1]!)}`;
           } else if (PRESENTATION.has(name) || name === 'style') {
-            if (SAFE_CSS_VALUE.test(value)) kept[name] = value.replace(URL_REFERENCE, (_match, _quote, id: string) => `url(#${prefix(id)})`);
+            if (SAFE_CSS_VALUE.test(value))
+              kept[name] = value.replace(
+                URL_REFERENCE,
+                (_match, _quote, id: string) => `url(#${prefix(id)})`,
+              );
           } else if (name === 'xmlns') {
             if (value === SVG_NAMESPACE) kept[name] = value;
           } else if (name === 'xmlns:xlink') {

@@ -16,7 +16,12 @@ export class YamlFile {
     private readonly lineOffset: number,
   ) {}
 
-  static parse(file: string, source: string, issues: IssueCollector, lineOffset = 0): YamlFile | null {
+  static parse(
+    file: string,
+    source: string,
+    issues: IssueCollector,
+    lineOffset = 0,
+  ): YamlFile | null {
     const lineCounter = new LineCounter();
     const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
     const [error] = document.errors;
@@ -24,7 +29,13 @@ export class YamlFile {
       // Later syntax errors are almost always echoes of the first: report the one to fix.
       const position = error.linePos?.[0] ?? { line: 1, col: 1 };
       const { message, hint } = explainYamlError(error.code, error.message);
-      issues.error(file, position.line + lineOffset, position.col, `YAML syntax error: ${message}`, hint);
+      issues.error(
+        file,
+        position.line + lineOffset,
+        position.col,
+        `YAML syntax error: ${message}`,
+        hint,
+      );
       return null;
     }
     return new YamlFile(source.split(/\r?\n/), file, document, lineCounter, lineOffset);
@@ -50,9 +61,11 @@ export class YamlFile {
     if (!node?.range) return this.positionOf(path);
     const position = this.toPosition(node.range[0]);
     const type = (node as { type?: string }).type;
-    if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return { ...position, column: position.column + 1 };
+    if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE')
+      return { ...position, column: position.column + 1 };
     // Block scalars (`>-`, `|`) start on the line below their indicator.
-    if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') return { line: position.line + 1, column: 1 };
+    if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL')
+      return { line: position.line + 1, column: 1 };
     return position;
   }
 
@@ -61,7 +74,8 @@ export class YamlFile {
    * their source lines, so a problem in the third line of a paragraph is reported on that line.
    */
   locatedText(path: ReadonlyArray<PropertyKey>, value: string): LocatedText {
-    const node = this.document.getIn(path as unknown[], true) as (Node & { type?: string }) | undefined;
+    const node = this.document.getIn(path as unknown[], true) as
+      (Node & { type?: string }) | undefined;
     if (node?.range && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
       const first = this.toPosition(node.range[0]).line + 1;
       const last = this.toPosition(Math.max(node.range[0], node.range[1] - 1)).line;
@@ -79,15 +93,35 @@ export class YamlFile {
   }
 
   /** Reports every zod issue at the line of the value it is about. */
-  reportSchemaErrors(error: z.ZodError, issues: IssueCollector, describe: (path: PropertyKey[]) => string, prefix: PropertyKey[] = []): void {
+  reportSchemaErrors(
+    error: z.ZodError,
+    issues: IssueCollector,
+    describe: (path: PropertyKey[]) => string,
+    prefix: PropertyKey[] = [],
+  ): void {
     for (const issue of error.issues) {
       const path = [...prefix, ...(issue.path as PropertyKey[])];
       const position = this.positionOf(path);
-      const missing = issue.message === 'is required' || (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'));
-      const message = missing ? 'is required' : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+      const missing =
+        issue.message === 'is required' ||
+        (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'));
+      const message = missing
+        ? 'is required'
+        : issue.code === 'unrecognized_keys'
+          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.message;
       const field = [...path].reverse().find((part) => typeof part === 'string');
-      const hint = missing && field ? `Add a line "${String(field)}: …" to this entry, lined up with its other fields.` : undefined;
-      issues.error(this.file, position.line, position.column, `${describe(issue.path as PropertyKey[])}: ${message}`, hint);
+      const hint =
+        missing && field
+          ? `Add a line "${String(field)}: …" to this entry, lined up with its other fields.`
+          : undefined;
+      issues.error(
+        this.file,
+        position.line,
+        position.column,
+        `${describe(issue.path as PropertyKey[])}: ${message}`,
+        hint,
+      );
     }
   }
 
@@ -116,7 +150,10 @@ export function describePath(path: ReadonlyArray<PropertyKey>): string {
 function explainYamlError(code: string, raw: string): { message: string; hint: string } {
   const quoteHint = 'Put the text in double quotes, e.g. name: "Vitamin D3: 2,000 IU".';
   if (/nested mappings|implicit key|compact mapping/i.test(raw)) {
-    return { message: 'a second ": " on this line makes YAML read the text as a new field', hint: quoteHint };
+    return {
+      message: 'a second ": " on this line makes YAML read the text as a new field',
+      hint: quoteHint,
+    };
   }
   switch (code) {
     case 'DUPLICATE_KEY':
@@ -124,9 +161,15 @@ function explainYamlError(code: string, raw: string): { message: string; hint: s
     case 'TAB_AS_INDENT':
       return { message: 'a tab is used for indentation', hint: 'Indent with spaces only.' };
     case 'BAD_INDENT':
-      return { message: 'the indentation of this line does not match the lines around it', hint: 'Line the field up with the fields next to it (two spaces per level).' };
+      return {
+        message: 'the indentation of this line does not match the lines around it',
+        hint: 'Line the field up with the fields next to it (two spaces per level).',
+      };
     case 'MISSING_CHAR':
-      return { message: 'a quote or bracket is opened but never closed', hint: 'Close the quote (") or bracket on the same value.' };
+      return {
+        message: 'a quote or bracket is opened but never closed',
+        hint: 'Close the quote (") or bracket on the same value.',
+      };
     case 'BAD_SCALAR_START':
       return { message: 'this text starts with a character YAML reserves', hint: quoteHint };
     default:

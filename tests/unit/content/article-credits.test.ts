@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { ArticleCredits } from '@/components/product/ArticleCredits';
 import type { Authorship } from '@/lib/content';
 
-const none: Authorship = { author: null, reviewedBy: null, datePublished: null, lastReviewed: null };
+const none: Authorship = {
+  author: null,
+  reviewedBy: null,
+  datePublished: null,
+  lastReviewed: null,
+};
 
 /** The line under the title as a reader sees it: text only, one entry per line. */
 function shown(article: Authorship | null): string[] {
@@ -24,14 +29,19 @@ describe('the credits under the title show exactly what product.yaml gives', () 
       datePublished: '2025-06-27',
       lastReviewed: '2026-10-01',
     };
-    expect(shown(article)).toEqual(['Reviewed by Test Reviewer, MD, updated October 1, 2026', 'By Test Author, published June 27, 2025']);
+    expect(shown(article)).toEqual([
+      'Reviewed by Test Reviewer, MD, updated October 1, 2026',
+      'By Test Author, published June 27, 2025',
+    ]);
     const html = renderToStaticMarkup(createElement(ArticleCredits, { article }));
     expect(html).toContain('<time dateTime="2026-10-01">');
     expect(html).toContain('href="https://example.com/a"');
   });
 
   it('each part alone, with nothing added', () => {
-    expect(shown({ ...none, author: { name: 'Test Author', url: null } })).toEqual(['By Test Author']);
+    expect(shown({ ...none, author: { name: 'Test Author', url: null } })).toEqual([
+      'By Test Author',
+    ]);
     expect(shown({ ...none, datePublished: '2025-06-27' })).toEqual(['Published June 27, 2025']);
     expect(shown({ ...none, lastReviewed: '2026-01-31' })).toEqual(['Updated January 31, 2026']);
   });

@@ -11,7 +11,9 @@ function withCountries(codes: string) {
   copy.edit(SITE, (text) => text.replace(COUNTRIES, `bannerCountries: [${codes}]`));
   const line = lineOf(copy.root, SITE, 'bannerCountries:');
   const start = `  bannerCountries: [`.length + 1;
-  const offsets = codes.split(', ').map((_, index, all) => all.slice(0, index).join(', ').length + (index ? 2 : 0));
+  const offsets = codes
+    .split(', ')
+    .map((_, index, all) => all.slice(0, index).join(', ').length + (index ? 2 : 0));
   return { root: copy.root, at: (entry: number) => `${SITE}:${line}:${start + offsets[entry]!}` };
 }
 
@@ -46,7 +48,9 @@ describe('content/site.yaml consent: the privacy rules, validated like every con
   it('unknownCountry must be banner or elsewhere; elsewhere needs true or false for each purpose', () => {
     const copy = contentCopy();
     copy.edit(SITE, (text) =>
-      text.replace('unknownCountry: banner', 'unknownCountry: ask').replace('marketing: true', 'marketing: yes please'),
+      text
+        .replace('unknownCountry: banner', 'unknownCountry: ask')
+        .replace('marketing: true', 'marketing: yes please'),
     );
     expect(errorsOf(copy.root)).toEqual([
       `${SITE}:${lineOf(copy.root, SITE, 'unknownCountry:')}:19: consent.unknownCountry: must be banner (ask first) or elsewhere (the default for other countries)`,
@@ -57,6 +61,8 @@ describe('content/site.yaml consent: the privacy rules, validated like every con
   it('without a consent block the build stops and says so', () => {
     const copy = contentCopy();
     copy.edit(SITE, (text) => text.slice(0, text.indexOf('\n# Privacy choices')) + '\n');
-    expect(errorsOf(copy.root)).toEqual([expect.stringMatching(/^content\/site\.yaml:\d+:\d+: consent: is required$/)]);
+    expect(errorsOf(copy.root)).toEqual([
+      expect.stringMatching(/^content\/site\.yaml:\d+:\d+: consent: is required$/),
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { checkContent } from '@/lib/content';
 import { formatIssue } from '@/lib/content/issues';
 
 /** A copy of the real content/ in a temp dir, so each test can break one file. */
-export function contentCopy(): { root: string; edit: (file: string, change: (text: string) => string) => void; write: (file: string, text: string) => void } {
+export function contentCopy(): {
+  root: string;
+  edit: (file: string, change: (text: string) => string) => void;
+  write: (file: string, text: string) => void;
+} {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'content-test-'));
   fs.cpSync(path.resolve('content'), path.join(root, 'content'), { recursive: true });
   return {
@@ -14,7 +18,10 @@ export function contentCopy(): { root: string; edit: (file: string, change: (tex
       const target = path.join(root, file);
       const before = fs.readFileSync(target, 'utf8');
       const after = change(before);
-      if (after === before) throw new Error(`The edit to ${file} changed nothing: the test is out of date with the content.`);
+      if (after === before)
+        throw new Error(
+          `The edit to ${file} changed nothing: the test is out of date with the content.`,
+        );
       fs.writeFileSync(target, after);
     },
     write(file, text) {

@@ -39,7 +39,9 @@ describe('content/policies.yaml', () => {
       returnShipping: 'free',
       openedBottles: true,
     });
-    expect(content?.policies.subscriptions.renewal).toMatch(/renews automatically until you cancel/);
+    expect(content?.policies.subscriptions.renewal).toMatch(
+      /renews automatically until you cancel/,
+    );
   });
 
   it('a missing field is reported with its name and a hint', () => {
@@ -125,7 +127,12 @@ describe('content/policies.yaml', () => {
       19,
       'returns.returnShipping: must be free (the store pays for the return label) or customer (the shopper pays)',
     ],
-    ['openedBottles: true', 'openedBottles: yes', 18, 'returns.openedBottles: must be true or false'],
+    [
+      'openedBottles: true',
+      'openedBottles: yes',
+      18,
+      'returns.openedBottles: must be true or false',
+    ],
   ])('%s → %s is refused at its line and column', (from, to, column, message) => {
     const { copy, line } = withPolicyLine(from, to);
     expect(errorsOf(copy.root)).toEqual([`${POLICIES}:${line}:${column}: ${message}`]);
@@ -148,9 +155,7 @@ describe('content/policies.yaml', () => {
       `${POLICIES}:${line + 1}:5: shipping.holidays: the last holiday listed is 2027-12-24; delivery dates after it count every business day`,
     ]);
     vi.setSystemTime(new Date('2027-11-24T12:00:00Z'));
-    expect(warningsOf(process.cwd()).filter((warning) => warning.startsWith(POLICIES))).toEqual(
-      [],
-    );
+    expect(warningsOf(process.cwd()).filter((warning) => warning.startsWith(POLICIES))).toEqual([]);
   });
 });
 
@@ -158,10 +163,14 @@ describe('subscription terms and the compliance rules', () => {
   it('"free" without its condition is refused where it stands', () => {
     const copy = contentCopy();
     copy.edit(POLICIES, (text) =>
-      text.replace('There is no fee to cancel', 'Cancelling is free, and there is no fee to cancel'),
+      text.replace(
+        'There is no fee to cancel',
+        'Cancelling is free, and there is no fee to cancel',
+      ),
     );
     const line = lineOf(copy.root, POLICIES, 'Cancelling is free');
-    const column = 1 + readFileSync(`${copy.root}/${POLICIES}`, 'utf8').split('\n')[line - 1]!.indexOf('free');
+    const column =
+      1 + readFileSync(`${copy.root}/${POLICIES}`, 'utf8').split('\n')[line - 1]!.indexOf('free');
     expect(errorsOf(copy.root)).toEqual([
       `${POLICIES}:${line}:${column}: "free" without its terms: subscription copy that offers something free must say on what condition, with the number, in the same sentence`,
     ]);
@@ -212,7 +221,10 @@ describe('barcode numbers on variants', () => {
   it('a GTIN with its check digit is kept for the structured data; none is ever made up', () => {
     const copy = contentCopy();
     copy.edit(PRODUCT, (text) =>
-      text.replace('    sku: D3K2-60\n', '    sku: D3K2-60\n    gtin: "4006381333931"\n    mpn: NF-D3K2-60\n'),
+      text.replace(
+        '    sku: D3K2-60\n',
+        '    sku: D3K2-60\n    gtin: "4006381333931"\n    mpn: NF-D3K2-60\n',
+      ),
     );
     const product = checkContent(copy.root).content?.products.find(
       (candidate) => candidate.handle === 'vitamin-d3-k2',
@@ -224,11 +236,16 @@ describe('barcode numbers on variants', () => {
   });
 
   it.each([
-    ['gtin: "4006381333932"', 'must be the 8, 12, 13 or 14 digits under the barcode, with its check digit; one of them is off'],
+    [
+      'gtin: "4006381333932"',
+      'must be the 8, 12, 13 or 14 digits under the barcode, with its check digit; one of them is off',
+    ],
     ['gtin: 4006381333931', 'must be the barcode number in quotes, e.g. "00812345000019"'],
   ])('%s is refused', (line, message) => {
     const copy = contentCopy();
-    copy.edit(PRODUCT, (text) => text.replace('    sku: D3K2-60\n', `    sku: D3K2-60\n    ${line}\n`));
+    copy.edit(PRODUCT, (text) =>
+      text.replace('    sku: D3K2-60\n', `    sku: D3K2-60\n    ${line}\n`),
+    );
     const at = lineOf(copy.root, PRODUCT, line);
     expect(errorsOf(copy.root)).toEqual([`${PRODUCT}:${at}:11: variants[0].gtin: ${message}`]);
   });

@@ -15,7 +15,9 @@ describe('the buy box safety note (safetyNote: in product.yaml)', () => {
   it('is each product’s own: vitamin K and warfarin for D3 + K2, medicines in general for D3', () => {
     expect(noteOf(process.cwd(), 'vitamin-d3-k2')).toBe(D3K2_NOTE);
     const d3 = noteOf(process.cwd(), 'vitamin-d3');
-    expect(d3).toBe('Taking prescription medication? Ask your doctor or pharmacist before starting.');
+    expect(d3).toBe(
+      'Taking prescription medication? Ask your doctor or pharmacist before starting.',
+    );
     expect(d3).not.toMatch(/warfarin|blood thinner|vitamin K/i);
   });
 
@@ -45,10 +47,17 @@ describe('the buy box safety note (safetyNote: in product.yaml)', () => {
 
   it('is plain text: a citation is reported at its column, with a hint to cite it in the Safety section', () => {
     const copy = contentCopy();
-    copy.edit(D3K2, (text) => text.replace(`safetyNote: ${D3K2_NOTE}`, `safetyNote: ${D3K2_NOTE} [@aha-acc-warfarin-guide]`));
+    copy.edit(D3K2, (text) =>
+      text.replace(
+        `safetyNote: ${D3K2_NOTE}`,
+        `safetyNote: ${D3K2_NOTE} [@aha-acc-warfarin-guide]`,
+      ),
+    );
     const line = lineOf(copy.root, D3K2, '[@aha-acc-warfarin-guide]');
     const column = 'safetyNote: '.length + D3K2_NOTE.length + 2;
-    expect(errorsOf(copy.root)).toEqual([`${D3K2}:${line}:${column}: safetyNote: "[@aha-acc-warfarin-guide]" would be shown as typed: the note is plain text`]);
+    expect(errorsOf(copy.root)).toEqual([
+      `${D3K2}:${line}:${column}: safetyNote: "[@aha-acc-warfarin-guide]" would be shown as typed: the note is plain text`,
+    ]);
     expect(issuesAt(copy.root, D3K2)[0]?.hint).toBe(
       'Write the note without citations, bold or links; the sources go in sections/safety.md, which the note links to.',
     );
@@ -56,16 +65,27 @@ describe('the buy box safety note (safetyNote: in product.yaml)', () => {
 
   it('bold in a folded note is reported on the line it is on', () => {
     const copy = contentCopy();
-    copy.edit(D3K2, (text) => text.replace(`safetyNote: ${D3K2_NOTE}`, 'safetyNote: >-\n  Taking a blood thinner such as warfarin?\n  **Talk to your doctor first.**'));
+    copy.edit(D3K2, (text) =>
+      text.replace(
+        `safetyNote: ${D3K2_NOTE}`,
+        'safetyNote: >-\n  Taking a blood thinner such as warfarin?\n  **Talk to your doctor first.**',
+      ),
+    );
     const line = lineOf(copy.root, D3K2, '**Talk to your doctor');
-    expect(errorsOf(copy.root)).toEqual([`${D3K2}:${line}:3: safetyNote: "**" would be shown as typed: the note is plain text`]);
+    expect(errorsOf(copy.root)).toEqual([
+      `${D3K2}:${line}:3: safetyNote: "**" would be shown as typed: the note is plain text`,
+    ]);
   });
 
   it('links to the Safety section, so a product with a note needs one', () => {
     const copy = contentCopy();
     copy.edit(D3, (text) => text.replace('  - who-benefits\n  - safety\n', '  - who-benefits\n'));
     const line = lineOf(copy.root, D3, 'safetyNote: ');
-    expect(errorsOf(copy.root)).toEqual([`${D3}:${line}:13: safetyNote links to the Safety section, but sections: does not list safety`]);
-    expect(issuesAt(copy.root, D3)[0]?.hint).toBe('Add "- safety" under sections: (the text goes in sections/safety.md), or remove safetyNote.');
+    expect(errorsOf(copy.root)).toEqual([
+      `${D3}:${line}:13: safetyNote links to the Safety section, but sections: does not list safety`,
+    ]);
+    expect(issuesAt(copy.root, D3)[0]?.hint).toBe(
+      'Add "- safety" under sections: (the text goes in sections/safety.md), or remove safetyNote.',
+    );
   });
 });

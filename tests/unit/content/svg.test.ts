@@ -9,7 +9,10 @@ import type { Element } from 'domhandler';
 const SVG = 'content/images/vitamin-d3-k2.svg';
 
 /** The real illustration with `vector` added on its own line before </svg>; returns the copy's errors. */
-function withVector(vector: string, edit: (text: string) => string = (text) => text.replace('</svg>', `${vector}\n</svg>`)) {
+function withVector(
+  vector: string,
+  edit: (text: string) => string = (text) => text.replace('</svg>', `${vector}\n</svg>`),
+) {
   const copy = contentCopy();
   copy.edit(SVG, edit);
   const lines = fs.readFileSync(path.join(copy.root, SVG), 'utf8').split('\n');
@@ -25,32 +28,52 @@ function withVector(vector: string, edit: (text: string) => string = (text) => t
 describe('illustrations cannot carry script: content check', () => {
   it('<script>', () => {
     const { errors, at } = withVector('<script>alert(document.domain)</script>');
-    expect(errors).toEqual([`${at('<script>')}: <script> is not allowed in an illustration: it runs code on the page`]);
+    expect(errors).toEqual([
+      `${at('<script>')}: <script> is not allowed in an illustration: it runs code on the page`,
+    ]);
   });
 
   it('<foreignObject> (and nothing inside it is reported a second time)', () => {
-    const { errors, at } = withVector('<foreignObject width="100" height="100"><body xmlns="http://www.w3.org/1999/xhtml" onload="alert(1)"/></foreignObject>');
-    expect(errors).toEqual([`${at('<foreignObject')}: <foreignObject> is not allowed in an illustration: it embeds HTML, which can run code`]);
+    const { errors, at } = withVector(
+      '<foreignObject width="100" height="100"><body xmlns="http://www.w3.org/1999/xhtml" onload="alert(1)"/></foreignObject>',
+    );
+    expect(errors).toEqual([
+      `${at('<foreignObject')}: <foreignObject> is not allowed in an illustration: it embeds HTML, which can run code`,
+    ]);
   });
 
   it('<animate/onbegin=…>: the slash the regex check missed', () => {
-    const { errors, at } = withVector('<animate/onbegin="alert(document.domain)" attributeName="x" dur="1s"/>');
-    expect(errors).toEqual([`${at('<animate')}: <animate> is not allowed in an illustration: animation elements can rewrite links and run code (onbegin, onend)`]);
+    const { errors, at } = withVector(
+      '<animate/onbegin="alert(document.domain)" attributeName="x" dur="1s"/>',
+    );
+    expect(errors).toEqual([
+      `${at('<animate')}: <animate> is not allowed in an illustration: animation elements can rewrite links and run code (onbegin, onend)`,
+    ]);
   });
 
   it('<set/onbegin=…>', () => {
-    const { errors, at } = withVector('<set/onbegin="alert(document.domain)" attributeName="fill" to="red"/>');
-    expect(errors).toEqual([`${at('<set')}: <set> is not allowed in an illustration: animation elements can rewrite links and run code (onbegin, onend)`]);
+    const { errors, at } = withVector(
+      '<set/onbegin="alert(document.domain)" attributeName="fill" to="red"/>',
+    );
+    expect(errors).toEqual([
+      `${at('<set')}: <set> is not allowed in an illustration: animation elements can rewrite links and run code (onbegin, onend)`,
+    ]);
   });
 
   it('<image href="x"/onerror=…>', () => {
     const { errors, at } = withVector('<image href="x"/onerror="alert(document.domain)"/>');
-    expect(errors).toEqual([`${at('<image')}: <image> is not allowed in an illustration: it loads another file (and its onerror/onload run code)`]);
+    expect(errors).toEqual([
+      `${at('<image')}: <image> is not allowed in an illustration: it loads another file (and its onerror/onload run code)`,
+    ]);
   });
 
   it('an unquoted href=javascript:… on a link, and on an element that may link', () => {
-    const link = withVector('<a href=javascript:alert(document.domain)><text x="10" y="20">Buy</text></a>');
-    expect(link.errors).toEqual([`${link.at('<a href')}: <a> is not allowed in an illustration: illustrations cannot contain links`]);
+    const link = withVector(
+      '<a href=javascript:alert(document.domain)><text x="10" y="20">Buy</text></a>',
+    );
+    expect(link.errors).toEqual([
+      `${link.at('<a href')}: <a> is not allowed in an illustration: illustrations cannot contain links`,
+    ]);
     const use = withVector('<use href=javascript:alert(document.domain) />');
     expect(use.errors).toEqual([
       `${use.at('href=javascript')}: href="javascript:alert(document.domain)" is not allowed in an illustration: it may only link to its own parts (href="#id")`,
@@ -72,30 +95,54 @@ describe('illustrations cannot carry script: content check', () => {
   });
 
   it('an event handler on an allowed element', () => {
-    const { errors, at } = withVector('<rect width="10" height="10" onclick="alert(document.domain)"/>');
-    expect(errors).toEqual([`${at('onclick')}: onclick="alert(document.domain)" is not allowed in an illustration: event handler attributes run code`]);
+    const { errors, at } = withVector(
+      '<rect width="10" height="10" onclick="alert(document.domain)"/>',
+    );
+    expect(errors).toEqual([
+      `${at('onclick')}: onclick="alert(document.domain)" is not allowed in an illustration: event handler attributes run code`,
+    ]);
   });
 
   it('style="background:url(https://…)"', () => {
-    const { errors, at } = withVector('<rect width="10" height="10" style="background:url(https://evil.example/track.png)"/>');
+    const { errors, at } = withVector(
+      '<rect width="10" height="10" style="background:url(https://evil.example/track.png)"/>',
+    );
     expect(errors).toEqual([
       `${at('style=')}: style="background:url(https://evil.example/track.png)" loads another file: only url(#id) of something in this illustration is allowed`,
     ]);
   });
 
   it('the CSS ways around a url( pattern: escapes, image-set(), a presentation attribute, a property that is not presentation', () => {
-    const escaped = withVector('<rect width="10" height="10" style="fill:\\75 rl(https://evil.example/x)"/>');
-    expect(escaped.errors).toEqual([`${escaped.at('style=')}: style="fill:\\75 rl(https://evil.example/x)" contains a CSS escape (\\), which can hide what it loads`]);
-    const imageSet = withVector(`<rect width="10" height="10" style="mask:image-set('https://evil.example/x.png' 1x)"/>`);
-    expect(imageSet.errors).toEqual([`${imageSet.at('style=')}: style="mask:image-set('https://evil.example/x.png' 1x)" uses image-set(), which illustrations may not use`]);
-    const fill = withVector('<rect width="10" height="10" fill="url(https://evil.example/paint.svg#p)"/>');
-    expect(fill.errors).toEqual([`${fill.at('fill="url(https')}: fill="url(https://evil.example/paint.svg#p)" loads another file: only url(#id) of something in this illustration is allowed`]);
+    const escaped = withVector(
+      '<rect width="10" height="10" style="fill:\\75 rl(https://evil.example/x)"/>',
+    );
+    expect(escaped.errors).toEqual([
+      `${escaped.at('style=')}: style="fill:\\75 rl(https://evil.example/x)" contains a CSS escape (\\), which can hide what it loads`,
+    ]);
+    const imageSet = withVector(
+      `<rect width="10" height="10" style="mask:image-set('https://evil.example/x.png' 1x)"/>`,
+    );
+    expect(imageSet.errors).toEqual([
+      `${imageSet.at('style=')}: style="mask:image-set('https://evil.example/x.png' 1x)" uses image-set(), which illustrations may not use`,
+    ]);
+    const fill = withVector(
+      '<rect width="10" height="10" fill="url(https://evil.example/paint.svg#p)"/>',
+    );
+    expect(fill.errors).toEqual([
+      `${fill.at('fill="url(https')}: fill="url(https://evil.example/paint.svg#p)" loads another file: only url(#id) of something in this illustration is allowed`,
+    ]);
     const position = withVector('<rect width="10" height="10" style="fill:red;position:fixed"/>');
-    expect(position.errors).toEqual([`${position.at('style=')}: style property "position" is not allowed in an illustration`]);
+    expect(position.errors).toEqual([
+      `${position.at('style=')}: style property "position" is not allowed in an illustration`,
+    ]);
   });
 
   it('<!ENTITY in a DOCTYPE, and the entity it declares', () => {
-    const { errors, at } = withVector('', (text) => text.replace('<svg ', '<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<svg ').replace('>NORTHFIELD<', '>&xxe;<'));
+    const { errors, at } = withVector('', (text) =>
+      text
+        .replace('<svg ', '<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<svg ')
+        .replace('>NORTHFIELD<', '>&xxe;<'),
+    );
     expect(errors).toEqual([
       `${at('<!DOCTYPE')}: <!DOCTYPE …> is not allowed in an illustration: it can declare entities that read other files or grow without limit`,
       `${at('&xxe;')}: &xxe; is not an XML entity`,
@@ -104,15 +151,25 @@ describe('illustrations cannot carry script: content check', () => {
 
   it('<!ENTITY on its own, <?xml-stylesheet?>, <style>', () => {
     const entity = withVector('<!ENTITY lol "lol">');
-    expect(entity.errors).toEqual([`${entity.at('<!ENTITY')}: <!ENTITY …> is not allowed in an illustration: entities can read other files or grow without limit`]);
-    const stylesheet = withVector('', (text) => text.replace('<svg ', '<?xml-stylesheet href="https://evil.example/x.css"?>\n<svg '));
-    expect(stylesheet.errors).toEqual([`${stylesheet.at('<?xml-stylesheet')}: <?xml-stylesheet …?> is not allowed in an illustration: it loads a stylesheet from another file`]);
+    expect(entity.errors).toEqual([
+      `${entity.at('<!ENTITY')}: <!ENTITY …> is not allowed in an illustration: entities can read other files or grow without limit`,
+    ]);
+    const stylesheet = withVector('', (text) =>
+      text.replace('<svg ', '<?xml-stylesheet href="https://evil.example/x.css"?>\n<svg '),
+    );
+    expect(stylesheet.errors).toEqual([
+      `${stylesheet.at('<?xml-stylesheet')}: <?xml-stylesheet …?> is not allowed in an illustration: it loads a stylesheet from another file`,
+    ]);
     const style = withVector('<style>body{display:none}</style>');
-    expect(style.errors).toEqual([`${style.at('<style>')}: <style> is not allowed in an illustration: a stylesheet in an inlined illustration styles the whole page`]);
+    expect(style.errors).toEqual([
+      `${style.at('<style>')}: <style> is not allowed in an illustration: a stylesheet in an inlined illustration styles the whole page`,
+    ]);
   });
 
   it('anything not on the allowlist, and references to ids the file does not have', () => {
-    const { errors, at } = withVector('<marquee>x</marquee>\n<circle r="5" data-x="1" fill="url(#missing)"/>');
+    const { errors, at } = withVector(
+      '<marquee>x</marquee>\n<circle r="5" data-x="1" fill="url(#missing)"/>',
+    );
     expect(errors).toEqual([
       `${at('<marquee>')}: <marquee> is not an element illustrations may use`,
       `${at('data-x')}: Attribute "data-x" is not allowed in an illustration`,
@@ -122,18 +179,26 @@ describe('illustrations cannot carry script: content check', () => {
 
   it('every file in content/images is checked, not only the ones a product uses (all are served at /images/…)', () => {
     const copy = contentCopy();
-    copy.write('content/images/unused.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <script>alert(1)</script>\n</svg>\n');
-    expect(errorsOf(copy.root)).toEqual(['content/images/unused.svg:2:3: <script> is not allowed in an illustration: it runs code on the page']);
+    copy.write(
+      'content/images/unused.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <script>alert(1)</script>\n</svg>\n',
+    );
+    expect(errorsOf(copy.root)).toEqual([
+      'content/images/unused.svg:2:3: <script> is not allowed in an illustration: it runs code on the page',
+    ]);
   });
 
   it('a missing viewBox is reported at the <svg> element', () => {
     const copy = contentCopy();
     copy.edit(SVG, (text) => text.replace(' viewBox="0 0 600 600"', ''));
-    expect(errorsOf(copy.root)).toEqual([`${SVG}:1:1: The SVG needs a viewBox="0 0 width height" so the page can reserve its space`]);
+    expect(errorsOf(copy.root)).toEqual([
+      `${SVG}:1:1: The SVG needs a viewBox="0 0 width height" so the page can reserve its space`,
+    ]);
   });
 
   it('every problem comes with a hint', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script/><rect onclick="x" style="fill:\\75"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script/><rect onclick="x" style="fill:\\75"/></svg>';
     const { problems } = checkSvg(svg);
     expect(problems).toHaveLength(3);
     for (const problem of problems) expect(problem.hint.length).toBeGreaterThan(10);
@@ -161,7 +226,22 @@ const VECTORS = [
   '<SCRIPT>alert(1)</SCRIPT><svg:script>alert(1)</svg:script>',
 ];
 
-const SAFE_ELEMENTS = new Set(['svg', 'g', 'defs', 'title', 'desc', 'lineargradient', 'stop', 'rect', 'circle', 'ellipse', 'path', 'line', 'text', 'use']);
+const SAFE_ELEMENTS = new Set([
+  'svg',
+  'g',
+  'defs',
+  'title',
+  'desc',
+  'lineargradient',
+  'stop',
+  'rect',
+  'circle',
+  'ellipse',
+  'path',
+  'line',
+  'text',
+  'use',
+]);
 
 /** Parses the markup the way a browser parses an inline SVG in a page (HTML, not XML) and lists what could run or load. */
 function dangerIn(markup: string, idPrefix: string | null): string[] {
@@ -171,8 +251,10 @@ function dangerIn(markup: string, idPrefix: string | null): string[] {
     if (!SAFE_ELEMENTS.has(element.name.toLowerCase())) found.push(`<${element.name}>`);
     for (const [name, value] of Object.entries(element.attribs)) {
       if (/^on/i.test(name)) found.push(`${name}=`);
-      if (/href$/i.test(name) && !value.startsWith(idPrefix ? `#${idPrefix}_` : '#')) found.push(`${name}="${value}"`);
-      if (/url\((?!#)/i.test(value) || /image-set|\\/i.test(value)) found.push(`${name}="${value}"`);
+      if (/href$/i.test(name) && !value.startsWith(idPrefix ? `#${idPrefix}_` : '#'))
+        found.push(`${name}="${value}"`);
+      if (/url\((?!#)/i.test(value) || /image-set|\\/i.test(value))
+        found.push(`${name}="${value}"`);
       if (/position/i.test(value)) found.push(`${name}="${value}"`);
     }
   }
@@ -193,8 +275,13 @@ describe('illustrations cannot carry script: what is inlined is sanitised even w
   }
 
   it('markup written as text stays text', () => {
-    const svg = real.replace('</svg>', '<text>&lt;script&gt;alert(1)&lt;/script&gt;</text>\n</svg>');
-    expect(toInlineSvg(svg, 'bottle')).toContain('<text>&lt;script&gt;alert(1)&lt;/script&gt;</text>');
+    const svg = real.replace(
+      '</svg>',
+      '<text>&lt;script&gt;alert(1)&lt;/script&gt;</text>\n</svg>',
+    );
+    expect(toInlineSvg(svg, 'bottle')).toContain(
+      '<text>&lt;script&gt;alert(1)&lt;/script&gt;</text>',
+    );
     expect(dangerIn(toInlineSvg(svg, 'bottle'), 'bottle')).toEqual([]);
   });
 
@@ -209,15 +296,21 @@ describe('the real illustrations', () => {
 
   it('are three, and pass the check', () => {
     expect(files).toEqual(['vitamin-d3-k2-120.svg', 'vitamin-d3-k2.svg', 'vitamin-d3.svg']);
-    for (const file of files) expect(checkSvg(fs.readFileSync(`content/images/${file}`, 'utf8')).problems).toEqual([]);
+    for (const file of files)
+      expect(checkSvg(fs.readFileSync(`content/images/${file}`, 'utf8')).problems).toEqual([]);
   });
 
   /** Elements in order with their attributes and own text: what the browser draws from. */
   const drawing = (markup: string) =>
-    (DomUtils.findAll(() => true, parseDocument(markup, { xmlMode: true }).children) as Element[]).map((element) => ({
+    (
+      DomUtils.findAll(() => true, parseDocument(markup, { xmlMode: true }).children) as Element[]
+    ).map((element) => ({
       name: element.name,
       attributes: element.attribs,
-      text: element.children.filter((child) => child.type === 'text').map((child) => DomUtils.textContent(child).trim()).join(''),
+      text: element.children
+        .filter((child) => child.type === 'text')
+        .map((child) => DomUtils.textContent(child).trim())
+        .join(''),
     }));
 
   for (const file of ['vitamin-d3-k2-120.svg', 'vitamin-d3-k2.svg', 'vitamin-d3.svg']) {
@@ -227,10 +320,14 @@ describe('the real illustrations', () => {
       const expected = drawing(source)
         .filter((element) => element.name !== 'title')
         .map((element) => {
-          const attributes: Record<string, string> = element.name === 'svg' ? { 'aria-hidden': 'true', focusable: 'false' } : {};
+          const attributes: Record<string, string> =
+            element.name === 'svg' ? { 'aria-hidden': 'true', focusable: 'false' } : {};
           for (const [name, value] of Object.entries(element.attributes)) {
             if (['role', 'aria-labelledby'].includes(name)) continue;
-            attributes[name] = name === 'id' ? `${prefix}_${value}` : value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}_$1)`);
+            attributes[name] =
+              name === 'id'
+                ? `${prefix}_${value}`
+                : value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}_$1)`);
           }
           return { ...element, attributes };
         });
@@ -247,15 +344,23 @@ describe('the real illustrations', () => {
   it('served on their own (/images/…), they keep their title and role', () => {
     const source = fs.readFileSync(SVG, 'utf8');
     const standalone = sanitizeSvg(source);
-    expect(standalone).toContain('<title id="t">Amber bottle of Vitamin D3 + K2, 60 softgels</title>');
-    expect(standalone).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 600 600" role="img" aria-labelledby="t">/);
+    expect(standalone).toContain(
+      '<title id="t">Amber bottle of Vitamin D3 + K2, 60 softgels</title>',
+    );
+    expect(standalone).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 600 600" role="img" aria-labelledby="t">/,
+    );
     expect(drawing(standalone)).toEqual(drawing(source));
   });
 
   it('two illustrations on one page never share an id', () => {
-    const a = toInlineSvg(fs.readFileSync('content/images/vitamin-d3-k2.svg', 'utf8'), 'vitamin-d3-k2');
+    const a = toInlineSvg(
+      fs.readFileSync('content/images/vitamin-d3-k2.svg', 'utf8'),
+      'vitamin-d3-k2',
+    );
     const b = toInlineSvg(fs.readFileSync('content/images/vitamin-d3.svg', 'utf8'), 'vitamin-d3');
-    const ids = (markup: string) => [...markup.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]);
+    const ids = (markup: string) =>
+      [...markup.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]);
     expect(ids(a).filter((id) => ids(b).includes(id))).toEqual([]);
   });
 });

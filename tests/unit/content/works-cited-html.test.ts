@@ -21,15 +21,21 @@ describe('worksCitedHtml', () => {
   it('lists every work of the real page, in order, with its link, date and links back', () => {
     const document = parseDocument(worksCitedHtml(product.worksCited));
     const items = DomUtils.getElementsByTagName('li', document.children, false);
-    expect(items.map((item) => item.attribs.id)).toEqual(product.worksCited.map((entry) => `cite-${entry.key}`));
+    expect(items.map((item) => item.attribs.id)).toEqual(
+      product.worksCited.map((entry) => `cite-${entry.key}`),
+    );
     items.forEach((item, index) => {
       const entry = product.worksCited[index]!;
       const [title] = DomUtils.getElementsByTagName('a', item.children, false);
       expect(title!.attribs).toEqual({ href: entry.url, rel: 'noopener noreferrer' });
       expect(DomUtils.textContent(title!)).toBe(entry.title);
       expect(DomUtils.getElementsByTagName('time', item)[0]!.attribs.datetime).toBe(entry.accessed);
-      const back = DomUtils.getElementsByTagName('a', item).filter((link) => link.attribs.href?.startsWith('#'));
-      expect(back.map((link) => link.attribs.href)).toEqual(entry.citedAt.map((refId) => `#${refId}`));
+      const back = DomUtils.getElementsByTagName('a', item).filter((link) =>
+        link.attribs.href?.startsWith('#'),
+      );
+      expect(back.map((link) => link.attribs.href)).toEqual(
+        entry.citedAt.map((refId) => `#${refId}`),
+      );
     });
   });
 
@@ -40,12 +46,22 @@ describe('worksCitedHtml', () => {
       'A title. A source. Accessed June 27, 2025.↑aBack to where source 3 is cited (1 of 2)↑bBack to where source 3 is cited (2 of 2)',
     );
     // The arrows are hidden from screen readers, which read the visually hidden text instead.
-    expect(html).toContain('<span aria-hidden="true">↑<!-- -->a</span><span class="sr-only">Back to where source 3 is cited (1 of 2)</span>');
-    expect(worksCitedHtml([work({ citedAt: ['ref-k-1'] })])).toContain('<span aria-hidden="true">↑</span><span class="sr-only">Back to where source 1 is cited</span>');
+    expect(html).toContain(
+      '<span aria-hidden="true">↑<!-- -->a</span><span class="sr-only">Back to where source 3 is cited (1 of 2)</span>',
+    );
+    expect(worksCitedHtml([work({ citedAt: ['ref-k-1'] })])).toContain(
+      '<span aria-hidden="true">↑</span><span class="sr-only">Back to where source 1 is cited</span>',
+    );
   });
 
   it('escapes text and addresses, so a title cannot open an element', () => {
-    const html = worksCitedHtml([work({ title: '<img src=x onerror=alert(1)> & "quotes"', source: 'A < B', url: 'https://example.org/?a=1&b="2"' })]);
+    const html = worksCitedHtml([
+      work({
+        title: '<img src=x onerror=alert(1)> & "quotes"',
+        source: 'A < B',
+        url: 'https://example.org/?a=1&b="2"',
+      }),
+    ]);
     expect(html).not.toContain('<img');
     expect(html).toContain('&#x3C;img src=x onerror=alert(1)> &#x26; "quotes"');
     expect(html).toContain('href="https://example.org/?a=1&#x26;b=&#x22;2&#x22;"');
