@@ -27,19 +27,27 @@ export interface UnitPrice {
 
 /**
  * What one softgel and one day cost, so sizes and plans compare at a glance. One serving is taken
- * as one day's amount, as the label's "per serving" and the upper-limit check read it.
+ * as one day's amount, as the label's "per serving" and the upper-limit check read it. The store's
+ * own price per unit, when it states one, is the price of a softgel; otherwise the pack price is
+ * shared out.
  */
 export function unitPrice(
   price: string,
   unitsInPack: number,
   perServing: number,
+  storePerUnit: string | null = null,
 ): UnitPrice | null {
   if (!Number.isInteger(unitsInPack) || unitsInPack <= 0 || perServing <= 0) return null;
+  const daysSupply = Math.floor(unitsInPack / perServing);
+  if (storePerUnit !== null) {
+    const unitCents = toCents(storePerUnit);
+    return { perUnit: fromCents(unitCents), perDay: fromCents(unitCents * perServing), daysSupply };
+  }
   const cents = toCents(price);
   return {
     perUnit: fromCents(divideCents(cents, unitsInPack)),
     perDay: fromCents(divideCents(cents * perServing, unitsInPack)),
-    daysSupply: Math.floor(unitsInPack / perServing),
+    daysSupply,
   };
 }
 

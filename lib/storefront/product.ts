@@ -77,6 +77,8 @@ export interface SubscriptionOption {
   price: MoneyFragment;
   /** What one delivery costs (the same as `price` unless the plan is prepaid). */
   perDelivery: MoneyFragment;
+  /** The store's price per unit on the plan; null unless the variant has a unit price measurement. */
+  storeUnitPrice: MoneyFragment | null;
 }
 
 /**
@@ -120,6 +122,7 @@ export function subscriptionOptions(
           percentOff: percentage.adjustmentPercentage,
           price: adjustment.price,
           perDelivery: adjustment.perDeliveryPrice,
+          storeUnitPrice: adjustment.unitPrice ?? null,
         },
       ];
     }),

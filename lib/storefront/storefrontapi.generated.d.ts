@@ -121,6 +121,13 @@ export type ProductOfferQuery = {
           > & {
             price: MoneyFragment;
             compareAtPrice: StorefrontAPI.Maybe<MoneyFragment>;
+            unitPrice: StorefrontAPI.Maybe<MoneyFragment>;
+            unitPriceMeasurement: StorefrontAPI.Maybe<
+              Pick<
+                StorefrontAPI.UnitPriceMeasurement,
+                'measuredType' | 'referenceUnit' | 'referenceValue'
+              >
+            >;
             selectedOptions: Array<Pick<StorefrontAPI.SelectedOption, 'name' | 'value'>>;
             image: StorefrontAPI.Maybe<
               Pick<StorefrontAPI.Image, 'url' | 'altText' | 'width' | 'height'>
@@ -132,6 +139,7 @@ export type ProductOfferQuery = {
                   price: MoneyFragment;
                   compareAtPrice: MoneyFragment;
                   perDeliveryPrice: MoneyFragment;
+                  unitPrice: StorefrontAPI.Maybe<MoneyFragment>;
                 }>;
               }>;
             };
@@ -202,7 +210,7 @@ interface GeneratedQueryTypes {
     return: CartQuery;
     variables: CartQueryVariables;
   };
-  '#graphql\n  query ProductOffer($handle: String!, $country: CountryCode, $language: LanguageCode)\n  @inContext(country: $country, language: $language) {\n    product(handle: $handle) {\n      id\n      handle\n      title\n      vendor\n      availableForSale\n      options {\n        name\n        optionValues {\n          name\n        }\n      }\n      sellingPlanGroups(first: 5) {\n        nodes {\n          name\n          sellingPlans(first: 10) {\n            nodes {\n              id\n              name\n              recurringDeliveries\n              options {\n                name\n                value\n              }\n              priceAdjustments {\n                adjustmentValue {\n                  __typename\n                  ... on SellingPlanPercentagePriceAdjustment {\n                    adjustmentPercentage\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          sku\n          availableForSale\n          quantityAvailable\n          price {\n            ...Money\n          }\n          compareAtPrice {\n            ...Money\n          }\n          selectedOptions {\n            name\n            value\n          }\n          image {\n            url\n            altText\n            width\n            height\n          }\n          sellingPlanAllocations(first: 50) {\n            nodes {\n              sellingPlan {\n                id\n              }\n              priceAdjustments {\n                price {\n                  ...Money\n                }\n                compareAtPrice {\n                  ...Money\n                }\n                perDeliveryPrice {\n                  ...Money\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment Money on MoneyV2 {\n    amount\n    currencyCode\n  }\n\n': {
+  '#graphql\n  query ProductOffer($handle: String!, $country: CountryCode, $language: LanguageCode)\n  @inContext(country: $country, language: $language) {\n    product(handle: $handle) {\n      id\n      handle\n      title\n      vendor\n      availableForSale\n      options {\n        name\n        optionValues {\n          name\n        }\n      }\n      sellingPlanGroups(first: 5) {\n        nodes {\n          name\n          sellingPlans(first: 10) {\n            nodes {\n              id\n              name\n              recurringDeliveries\n              options {\n                name\n                value\n              }\n              priceAdjustments {\n                adjustmentValue {\n                  __typename\n                  ... on SellingPlanPercentagePriceAdjustment {\n                    adjustmentPercentage\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          sku\n          availableForSale\n          quantityAvailable\n          price {\n            ...Money\n          }\n          compareAtPrice {\n            ...Money\n          }\n          unitPrice {\n            ...Money\n          }\n          unitPriceMeasurement {\n            measuredType\n            referenceUnit\n            referenceValue\n          }\n          selectedOptions {\n            name\n            value\n          }\n          image {\n            url\n            altText\n            width\n            height\n          }\n          sellingPlanAllocations(first: 50) {\n            nodes {\n              sellingPlan {\n                id\n              }\n              priceAdjustments {\n                price {\n                  ...Money\n                }\n                compareAtPrice {\n                  ...Money\n                }\n                perDeliveryPrice {\n                  ...Money\n                }\n                unitPrice {\n                  ...Money\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment Money on MoneyV2 {\n    amount\n    currencyCode\n  }\n\n': {
     return: ProductOfferQuery;
     variables: ProductOfferQueryVariables;
   };

@@ -19,7 +19,7 @@ import {
   shippingSummary,
   subscriptionTermsSentences,
 } from '@/lib/commerce/policy-text';
-import { unitName, unitPrice, unitsPerServing } from '@/lib/commerce/unit-price';
+import { storePricePerUnit, unitName, unitPrice, unitsPerServing } from '@/lib/commerce/unit-price';
 import { getContent, getProduct, type Product, type StorePolicies } from '@/lib/content';
 import { choiceSegments, productHref, type ProductChoice } from '@/lib/product-choice';
 import { POLICY_PAGE_PATH } from '@/lib/seo/store-policies';
@@ -32,6 +32,8 @@ import {
   variantForSize,
   type Money,
   type ProductOfferResult,
+  type StorefrontVariant,
+  type SubscriptionOption,
 } from '@/lib/storefront';
 import type { Metadata } from 'next';
 
@@ -132,22 +134,22 @@ export async function ProductView({
   const { policies } = getContent();
   const perUnit = unitLabeller(product);
   const oneTimeHref = productHref(handle, { size: selectedSize });
-  const subscriptions: SubscriptionChoice[] =
-    offer.ok && selected
-      ? subscriptionOptions(offer.product, selected).map((plan) => ({
-          ...plan,
-          priceLabel: formatMoney(plan.price),
-          href: productHref(handle, { size: selectedSize, planIntervalDays: plan.intervalDays }),
-          unitPrice: perUnit(plan.price, selectedSize),
-          terms: subscriptionTermsSentences({
-            perDelivery: plan.perDelivery.amount,
-            intervalDays: plan.intervalDays,
-            shipping: policies.shipping,
-            terms: policies.subscriptions,
-            money: (amount) => formatMoney({ amount, currencyCode: plan.price.currencyCode }),
-          }),
-        }))
-      : [];
+  const planOptions = offer.ok && selected ? subscriptionOptions(offer.product, selected) : [];
+  const subscriptions: SubscriptionChoice[] = selected
+    ? planOptions.map((plan) => ({
+        ...plan,
+        priceLabel: formatMoney(plan.price),
+        href: productHref(handle, { size: selectedSize, planIntervalDays: plan.intervalDays }),
+        unitPrice: perUnit(pricedAs(selected, plan), selectedSize),
+        terms: subscriptionTermsSentences({
+          perDelivery: plan.perDelivery.amount,
+          intervalDays: plan.intervalDays,
+          shipping: policies.shipping,
+          terms: policies.subscriptions,
+          money: (amount) => formatMoney({ amount, currencyCode: plan.price.currencyCode }),
+        }),
+      }))
+    : [];
   const selectedPlan =
     planIntervalDays === undefined
       ? null
@@ -167,11 +169,13 @@ export async function ProductView({
         available: variant.availableForSale,
         // At the price this size has on the option shown: the plan's when one is picked.
         unitPrice: perUnit(
-          (selectedPlan &&
-            subscriptionOptions(offer.product, variant).find(
-              (plan) => plan.intervalDays === selectedPlan.intervalDays,
-            )?.price) ||
-            variant.price,
+          pricedAs(
+            variant,
+            selectedPlan &&
+              subscriptionOptions(offer.product, variant).find(
+                (plan) => plan.intervalDays === selectedPlan.intervalDays,
+              ),
+          ),
           sizeOf(variant.title),
         ),
       }))
@@ -227,9 +231,16 @@ export async function ProductView({
               promises={buyBoxPromises(
                 policies,
                 selectedPlan?.price ?? selected.price,
-                perUnit(selectedPlan?.price ?? selected.price, selectedSize, 'long'),
+                perUnit(
+                  pricedAs(
+                    selected,
+                    planOptions.find((plan) => plan.id === selectedPlan?.id),
+                  ),
+                  selectedSize,
+                  'long',
+                ),
               )}
-              oneTimeUnitPrice={perUnit(selected.price, selectedSize)}
+              oneTimeUnitPrice={perUnit(pricedAs(selected), selectedSize)}
             />
           ) : (
             <OfferUnavailable
@@ -248,16 +259,47 @@ export async function ProductView({
   );
 }
 
+/** A price to share out per softgel, with the store's own unit price when it states one. */
+interface Priced {
+  price: Money;
+  storePerUnit: string | null;
+}
+
+/** The variant bought once, or on a plan: the plan's price, measured as the variant is. */
+function pricedAs(variant: StorefrontVariant, plan?: SubscriptionOption | null): Priced {
+  const measurement = variant.unitPriceMeasurement ?? null;
+  return plan
+    ? {
+        price: plan.price,
+        storePerUnit: storePricePerUnit({
+          unitPrice: plan.storeUnitPrice,
+          unitPriceMeasurement: measurement,
+        }),
+      }
+    : {
+        price: variant.price,
+        storePerUnit: storePricePerUnit({
+          unitPrice: variant.unitPrice ?? null,
+          unitPriceMeasurement: measurement,
+        }),
+      };
+}
+
 /**
- * "$0.32 per softgel" (or, long, with "· $0.32 a day") for a price and a pack size, from the serving
- * size in Supplement Facts; null for a product without them.
+ * "$0.32 per softgel" (or, long, with "· $0.32 a day") for a price and a pack size: Shopify's unit
+ * price when the variant is measured by count, else the pack price over the serving size in
+ * Supplement Facts; null for a product without them.
  */
 function unitLabeller(product: Product) {
   const servingSize = product.supplementFacts?.servingSize;
   const perServing = servingSize ? unitsPerServing(servingSize) : null;
-  return (price: Money, size: number | undefined, form: 'short' | 'long' = 'short') => {
+  return (
+    { price, storePerUnit }: Priced,
+    size: number | undefined,
+    form: 'short' | 'long' = 'short',
+  ) => {
     if (!servingSize || !perServing || !size) return null;
-    const unit = unitPrice(price.amount, size, perServing);
+    const unit = unitPrice(price.amount, size, perServing, storePerUnit);
     if (!unit) return null;
     const money = (amount: string) => formatMoney({ amount, currencyCode: price.currencyCode });
     const each = `${money(unit.perUnit)} per ${unitName(servingSize)}`;

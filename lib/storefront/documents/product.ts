@@ -1,7 +1,8 @@
 import { MONEY_FRAGMENT } from './money';
 
 /**
- * Everything the buy box shows per size: price, compare-at price, stock and image follow the variant.
+ * Everything the buy box shows per size: price, compare-at price, unit price, stock and image follow
+ * the variant (Shopify states a unit price only when the merchant set the variant's measurement).
  * Subscribe & save comes from Shopify's selling plans: the product's plans (name, interval, percentage)
  * and, per variant, what each plan costs for that size, as the store computes it.
  * `variants(first: 100)`: every size must be in the answer, since a size left out could not be bought,
@@ -60,6 +61,14 @@ export const PRODUCT_QUERY = `#graphql
           compareAtPrice {
             ...Money
           }
+          unitPrice {
+            ...Money
+          }
+          unitPriceMeasurement {
+            measuredType
+            referenceUnit
+            referenceValue
+          }
           selectedOptions {
             name
             value
@@ -83,6 +92,9 @@ export const PRODUCT_QUERY = `#graphql
                   ...Money
                 }
                 perDeliveryPrice {
+                  ...Money
+                }
+                unitPrice {
                   ...Money
                 }
               }

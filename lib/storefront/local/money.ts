@@ -12,3 +12,22 @@ export function money(cents: number, currencyCode: string): MoneyV2 {
   const amount = (cents / 100).toString();
   return { amount: amount.includes('.') ? amount : `${amount}.0`, currencyCode };
 }
+
+/**
+ * Shopify's unit price for a bottle measured by count, as a merchant sets it: N items, priced per
+ * one item and rounded to the cent (ProductVariant.unitPrice, SellingPlanAllocation's unitPrice).
+ */
+export function pricePerItem(cents: number, items: number, currencyCode: string): MoneyV2 {
+  return money(Math.round(cents / items), currencyCode);
+}
+
+/** ProductVariant.unitPriceMeasurement for a bottle of `items` softgels. */
+export function countMeasurement(items: number) {
+  return {
+    measuredType: 'COUNT',
+    quantityUnit: 'ITEM',
+    quantityValue: items,
+    referenceUnit: 'ITEM',
+    referenceValue: 1,
+  };
+}

@@ -1,7 +1,7 @@
 import type { CatalogImage, CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { nodesConnection } from './connection';
 import { productGid, variantGid } from './ids';
-import { money, toCents } from './money';
+import { countMeasurement, money, pricePerItem, toCents } from './money';
 import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
 import type { CartRepository } from './cart-repository';
 import type { CatalogIndex } from './catalog-index';
@@ -61,6 +61,8 @@ export function variantObject(
     compareAtPrice: variant.compareAtPrice
       ? money(toCents(variant.compareAtPrice), currency)
       : null,
+    unitPrice: pricePerItem(toCents(variant.price), variant.size, currency),
+    unitPriceMeasurement: countMeasurement(variant.size),
     selectedOptions: [{ name: OPTION_NAME, value: variant.title }],
     image: imageObject(context.siteUrl, variant.image ?? product.image),
     product: () => productObject(context, product),

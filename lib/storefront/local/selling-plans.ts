@@ -2,7 +2,7 @@ import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types
 import { plansOf, type IndexedPlan } from './catalog-index';
 import { nodesConnection } from './connection';
 import { sellingPlanGid } from './ids';
-import { money, toCents } from './money';
+import { money, pricePerItem, toCents } from './money';
 import type { GraphQLResolveInfo } from 'graphql';
 
 /** The one group the local store puts a product's plans in (Shopify groups them per app or offer). */
@@ -76,18 +76,24 @@ export function sellingPlanGroups(product: CatalogProduct): Connection {
 /**
  * What a plan costs for a variant (SellingPlanAllocation): one price adjustment, since the
  * percentage applies to every delivery. A delivery is one unit, so the per-delivery price is the
- * price; compareAtPrice is the one-time price, as Shopify defines it.
+ * price; compareAtPrice is the one-time price, as Shopify defines it; the unit price is per softgel.
  */
 export function allocationObject(
   variant: CatalogVariant,
   plan: IndexedPlan,
   currency: string,
 ): Record<string, unknown> {
-  const price = money(planPriceCents(variant, plan.plan), currency);
+  const cents = planPriceCents(variant, plan.plan);
+  const price = money(cents, currency);
   return {
     sellingPlan: sellingPlanObject(plan),
     priceAdjustments: [
-      { price, compareAtPrice: money(toCents(variant.price), currency), perDeliveryPrice: price },
+      {
+        price,
+        compareAtPrice: money(toCents(variant.price), currency),
+        perDeliveryPrice: price,
+        unitPrice: pricePerItem(cents, variant.size, currency),
+      },
     ],
   };
 }

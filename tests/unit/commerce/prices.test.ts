@@ -65,6 +65,19 @@ describe('unit price', () => {
     expect(unitPrice('19.00', 0, 1)).toBeNull();
   });
 
+  it("the store's own price per softgel wins over the pack price shared out", () => {
+    expect(unitPrice('19.00', 60, 1, '0.30')).toEqual({
+      perUnit: '0.30',
+      perDay: '0.30',
+      daysSupply: 60,
+    });
+    expect(unitPrice('19.00', 60, 2, '0.30')).toEqual({
+      perUnit: '0.30',
+      perDay: '0.60',
+      daysSupply: 30,
+    });
+  });
+
   it("Shopify's unit price is used when the variant is measured by count", () => {
     const measured = (referenceValue: number, referenceUnit = 'ITEM', measuredType = 'COUNT') => ({
       unitPrice: { amount: '3.17' },

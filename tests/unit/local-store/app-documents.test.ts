@@ -47,13 +47,38 @@ describe("the app's own documents (lib/storefront/documents) resolve every field
     );
   });
 
-  it('the product query', async () => {
+  it('the product query, with unit prices per softgel as a store measuring by count states them', async () => {
     const data = (await execute(documents.PRODUCT_QUERY, {
       handle: 'test-d3k2',
       country: 'US',
       language: 'EN',
-    })) as unknown as { product: { handle: string } };
+    })) as unknown as {
+      product: {
+        handle: string;
+        variants: {
+          nodes: Array<{
+            unitPrice: { amount: string };
+            unitPriceMeasurement: Record<string, unknown>;
+            sellingPlanAllocations: {
+              nodes: Array<{ priceAdjustments: Array<{ unitPrice: { amount: string } }> }>;
+            };
+          }>;
+        };
+      };
+    };
     expect(data.product).toMatchObject({ handle: 'test-d3k2' });
+    const [sixty, hundredTwenty] = data.product.variants.nodes;
+    // $19.00 / 60 = 31.7 cents; $32.00 / 120 = 26.7 cents; 10% off $19.00 = $17.10 / 60 = 28.5 cents.
+    expect(sixty!.unitPrice.amount).toBe('0.32');
+    expect(hundredTwenty!.unitPrice.amount).toBe('0.27');
+    expect(sixty!.unitPriceMeasurement).toEqual({
+      measuredType: 'COUNT',
+      referenceUnit: 'ITEM',
+      referenceValue: 1,
+    });
+    expect(sixty!.sellingPlanAllocations.nodes[0]!.priceAdjustments[0]!.unitPrice.amount).toBe(
+      '0.29',
+    );
   });
 
   it('the shop query', async () => {

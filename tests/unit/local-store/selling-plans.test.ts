@@ -108,17 +108,27 @@ describe('selling plans on the product (the app’s PRODUCT_QUERY)', () => {
       [
         '60 softgels',
         [
-          // 19.00 less 10% = 17.10; less 15% = 16.15.
+          // 19.00 less 10% = 17.10; less 15% = 16.15; per softgel to the cent, half up.
           {
             sellingPlan: { id: PLAN30 },
             priceAdjustments: [
-              { price: usd('17.1'), compareAtPrice: usd('19.0'), perDeliveryPrice: usd('17.1') },
+              {
+                price: usd('17.1'),
+                compareAtPrice: usd('19.0'),
+                perDeliveryPrice: usd('17.1'),
+                unitPrice: usd('0.29'),
+              },
             ],
           },
           {
             sellingPlan: { id: PLAN60 },
             priceAdjustments: [
-              { price: usd('16.15'), compareAtPrice: usd('19.0'), perDeliveryPrice: usd('16.15') },
+              {
+                price: usd('16.15'),
+                compareAtPrice: usd('19.0'),
+                perDeliveryPrice: usd('16.15'),
+                unitPrice: usd('0.27'),
+              },
             ],
           },
         ],
@@ -129,13 +139,23 @@ describe('selling plans on the product (the app’s PRODUCT_QUERY)', () => {
           {
             sellingPlan: { id: PLAN30 },
             priceAdjustments: [
-              { price: usd('28.8'), compareAtPrice: usd('32.0'), perDeliveryPrice: usd('28.8') },
+              {
+                price: usd('28.8'),
+                compareAtPrice: usd('32.0'),
+                perDeliveryPrice: usd('28.8'),
+                unitPrice: usd('0.24'),
+              },
             ],
           },
           {
             sellingPlan: { id: PLAN60 },
             priceAdjustments: [
-              { price: usd('27.2'), compareAtPrice: usd('32.0'), perDeliveryPrice: usd('27.2') },
+              {
+                price: usd('27.2'),
+                compareAtPrice: usd('32.0'),
+                perDeliveryPrice: usd('27.2'),
+                unitPrice: usd('0.23'),
+              },
             ],
           },
         ],

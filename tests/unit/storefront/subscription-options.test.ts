@@ -32,6 +32,7 @@ describe('subscriptionOptions: the buy box’s choices, from the store’s answe
         percentOff: 10,
         price: usd('17.1'),
         perDelivery: usd('17.1'),
+        storeUnitPrice: usd('0.29'),
       },
       {
         id: PLAN60,
@@ -40,6 +41,7 @@ describe('subscriptionOptions: the buy box’s choices, from the store’s answe
         percentOff: 15,
         price: usd('16.15'),
         perDelivery: usd('16.15'),
+        storeUnitPrice: usd('0.27'),
       },
     ]);
     expect(subscriptionOptions(product, hundredTwenty!).map((option) => option.price)).toEqual([
