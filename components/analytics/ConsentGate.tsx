@@ -1,6 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { whenIdle } from '@/components/when-idle';
 import { onPrivacyChoicesRequested } from '@/lib/analytics/privacy-choices';
 
 const ConsentRuntime = lazy(() => import('./ConsentRuntime'));
@@ -15,15 +16,10 @@ export function ConsentGate() {
   useEffect(() => {
     const start = () => setStarted(true);
     const stopListening = onPrivacyChoicesRequested(start);
-    // Safari has no requestIdleCallback: a second after hydration serves the same purpose there.
-    const idle = 'requestIdleCallback' in window;
-    const handle = idle
-      ? requestIdleCallback(start, { timeout: 4000 })
-      : window.setTimeout(start, 1000);
+    const stopWaiting = whenIdle(start, 4000);
     return () => {
       stopListening();
-      if (idle) cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
+      stopWaiting();
     };
   }, []);
   return started ? (

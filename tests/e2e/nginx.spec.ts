@@ -17,6 +17,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { Parser } from 'htmlparser2';
+import { analyticsCspSources } from '@/lib/security/security-headers';
 import {
   DEPLOY_DIR,
   findNginx,
@@ -30,6 +31,11 @@ import {
 
 const PDP = '/products/vitamin-d3-k2';
 const NGINX = findNginx();
+/** A Shopify store with Tag Manager: every analytics host the CSP can name. */
+const PRODUCTION_ANALYTICS = {
+  PUBLIC_STORE_DOMAIN: 'northfield.myshopify.com',
+  GTM_ID: 'GTM-E2ETEST',
+};
 
 test.skip(
   !NGINX,
@@ -1013,6 +1019,37 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     }
   });
 
+  test('with analytics and a country source configured: the CSP names exactly their hosts, and the country is the edge’s', async () => {
+    const sources = analyticsCspSources(PRODUCTION_ANALYTICS);
+    const configured = await startNginx({
+      upstreams: [standIn.port],
+      cspSources: sources,
+      visitorCountry: '$http_cf_ipcountry',
+    });
+    try {
+      const answer = await send(`${configured.url}/echo/${marker()}`, {
+        headers: { 'CF-IPCountry': 'DE', 'X-Visitor-Country': 'US' },
+      });
+      const policy = String(answer.headers['content-security-policy']);
+      expect(/connect-src [^;]*/.exec(policy)?.[0]).toBe(
+        ['connect-src', "'self'", ...sources['connect-src']].join(' '),
+      );
+      expect(/img-src [^;]*/.exec(policy)?.[0]).toBe(
+        ['img-src', "'self'", 'data:', 'https://cdn.shopify.com', ...sources['img-src']].join(' '),
+      );
+      const seen = (JSON.parse(answer.body.toString()) as { echo: string }).echo;
+      const { headers } = JSON.parse(seen) as { headers: Record<string, string> };
+      expect(headers['x-visitor-country']).toBe('DE');
+    } finally {
+      await configured.stop();
+    }
+    // Without analytics, nothing beyond the site itself.
+    const plain = String(
+      (await send(`${nginx.url}/shared/${marker()}`)).headers['content-security-policy'],
+    );
+    expect(/connect-src [^;]*/.exec(plain)?.[0].trim()).toBe("connect-src 'self'");
+  });
+
   test('forwarded headers are nginx’s own, whatever the client claims', async () => {
     const answer = await send(`${nginx.url}/echo/${marker()}`, {
       method: 'POST',
@@ -1028,6 +1065,7 @@ test.describe('nginx policy, against a stand-in upstream', () => {
         'Transfer-Encoding': 'chunked',
         Upgrade: 'websocket',
         Origin: nginx.url,
+        'X-Visitor-Country': 'US',
       },
       body: 'quantity=1',
     });
@@ -1050,6 +1088,8 @@ test.describe('nginx policy, against a stand-in upstream', () => {
     expect(headers['x-middleware-subrequest']).toBeUndefined();
     expect(headers['transfer-encoding']).toBeUndefined();
     expect(headers.upgrade).toBeUndefined();
+    // No country source configured: the country is unknown, so the consent banner asks first.
+    expect(headers['x-visitor-country']).toBeUndefined();
     expect(headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(body).toBe('quantity=1');
 
@@ -1392,6 +1432,9 @@ test.describe('deploy/nginx as shipped', () => {
           NGINX_SERVER_NAMES: 'shop.example www.shop.example',
           NGINX_POST_RATE: '10',
           NGINX_POST_BURST: '30',
+          NGINX_CSP_CONNECT_SRC: analyticsCspSources(PRODUCTION_ANALYTICS)['connect-src'].join(' '),
+          NGINX_CSP_IMG_SRC: analyticsCspSources(PRODUCTION_ANALYTICS)['img-src'].join(' '),
+          NGINX_VISITOR_COUNTRY: '$http_cf_ipcountry',
         });
         expect(fs.readFileSync(path.join(confDir, 'upstream.conf'), 'utf8')).toBe(
           fs.readFileSync(path.join(DEPLOY_DIR, 'upstream.conf'), 'utf8'),

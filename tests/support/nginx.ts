@@ -15,6 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AnalyticsCspSources } from '@/lib/security/security-headers';
 
 export const DEPLOY_DIR = fileURLToPath(new URL('../../deploy/nginx/', import.meta.url));
 
@@ -33,6 +34,10 @@ export interface NginxOptions {
   failTimeout?: string;
   /** Terminate TLS on `port` (edge-https.conf); listenPort then only redirects to it. */
   tls?: { port: number; certificate: string; certificateKey: string };
+  /** What the CSP adds for the analytics configured (analyticsCspSources); none by default. */
+  cspSources?: AnalyticsCspSources;
+  /** The nginx variable forwarded as X-Visitor-Country, e.g. `$http_cf_ipcountry`; none by default. */
+  visitorCountry?: string;
   nginxBinary?: string;
 }
 
@@ -69,6 +74,9 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     NGINX_SERVER_NAMES: (options.serverNames ?? ['localhost', '127.0.0.1']).join(' '),
     NGINX_POST_RATE: String(limit.perSecond),
     NGINX_POST_BURST: String(limit.burst),
+    NGINX_CSP_CONNECT_SRC: options.cspSources?.['connect-src'].join(' ') ?? '',
+    NGINX_CSP_IMG_SRC: options.cspSources?.['img-src'].join(' ') ?? '',
+    NGINX_VISITOR_COUNTRY: options.visitorCountry ?? '',
   });
   // In place of the shipped example, with its health-check parameters.
   const upstreamConf = path.join(confDir, 'upstream.conf');
