@@ -93,13 +93,11 @@ export const CART_QUERY = `#graphql
 ` as const;
 
 /**
- * Every mutation reads `warnings` as well as `userErrors`: since API 2024-10 Shopify makes a change
- * asking for more than is in stock with the quantity it has, and says so in a CartWarning
- * (MERCHANDISE_NOT_ENOUGH_STOCK, MERCHANDISE_OUT_OF_STOCK) instead of refusing it.
+ * What every mutation answers: the whole cart, `userErrors`, and `warnings`: since API 2024-10 Shopify
+ * makes a change asking for more than is in stock with the quantity it has, and says so in a
+ * CartWarning (MERCHANDISE_NOT_ENOUGH_STOCK, MERCHANDISE_OUT_OF_STOCK) instead of refusing it.
  */
-export const CART_CREATE_MUTATION = `#graphql
-  mutation CartCreate($input: CartInput!) {
-    cartCreate(input: $input) {
+const CART_PAYLOAD = `
       cart {
         ...CartFields
       }
@@ -111,7 +109,12 @@ export const CART_CREATE_MUTATION = `#graphql
         code
         message
         target
-      }
+      }` as const;
+
+export const CART_CREATE_MUTATION = `#graphql
+  mutation CartCreate($input: CartInput!) {
+    cartCreate(input: $input) {
+      ${CART_PAYLOAD}
     }
   }
   ${CART_FRAGMENT}
@@ -120,18 +123,7 @@ export const CART_CREATE_MUTATION = `#graphql
 export const CART_LINES_ADD_MUTATION = `#graphql
   mutation CartLinesAdd($cartId: ID!, $lines: [CartLineInput!]!) {
     cartLinesAdd(cartId: $cartId, lines: $lines) {
-      cart {
-        ...CartFields
-      }
-      userErrors {
-        field
-        message
-      }
-      warnings {
-        code
-        message
-        target
-      }
+      ${CART_PAYLOAD}
     }
   }
   ${CART_FRAGMENT}
@@ -140,18 +132,7 @@ export const CART_LINES_ADD_MUTATION = `#graphql
 export const CART_LINES_UPDATE_MUTATION = `#graphql
   mutation CartLinesUpdate($cartId: ID!, $lines: [CartLineUpdateInput!]!) {
     cartLinesUpdate(cartId: $cartId, lines: $lines) {
-      cart {
-        ...CartFields
-      }
-      userErrors {
-        field
-        message
-      }
-      warnings {
-        code
-        message
-        target
-      }
+      ${CART_PAYLOAD}
     }
   }
   ${CART_FRAGMENT}
@@ -160,18 +141,7 @@ export const CART_LINES_UPDATE_MUTATION = `#graphql
 export const CART_LINES_REMOVE_MUTATION = `#graphql
   mutation CartLinesRemove($cartId: ID!, $lineIds: [ID!]!) {
     cartLinesRemove(cartId: $cartId, lineIds: $lineIds) {
-      cart {
-        ...CartFields
-      }
-      userErrors {
-        field
-        message
-      }
-      warnings {
-        code
-        message
-        target
-      }
+      ${CART_PAYLOAD}
     }
   }
   ${CART_FRAGMENT}
@@ -180,18 +150,7 @@ export const CART_LINES_REMOVE_MUTATION = `#graphql
 export const CART_DISCOUNT_CODES_UPDATE_MUTATION = `#graphql
   mutation CartDiscountCodesUpdate($cartId: ID!, $discountCodes: [String!]!) {
     cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {
-      cart {
-        ...CartFields
-      }
-      userErrors {
-        field
-        message
-      }
-      warnings {
-        code
-        message
-        target
-      }
+      ${CART_PAYLOAD}
     }
   }
   ${CART_FRAGMENT}
