@@ -267,22 +267,13 @@ interface Priced {
 
 /** The variant bought once, or on a plan: the plan's price, measured as the variant is. */
 function pricedAs(variant: StorefrontVariant, plan?: SubscriptionOption | null): Priced {
-  const measurement = variant.unitPriceMeasurement ?? null;
-  return plan
-    ? {
-        price: plan.price,
-        storePerUnit: storePricePerUnit({
-          unitPrice: plan.storeUnitPrice,
-          unitPriceMeasurement: measurement,
-        }),
-      }
-    : {
-        price: variant.price,
-        storePerUnit: storePricePerUnit({
-          unitPrice: variant.unitPrice ?? null,
-          unitPriceMeasurement: measurement,
-        }),
-      };
+  return {
+    price: plan ? plan.price : variant.price,
+    storePerUnit: storePricePerUnit({
+      unitPrice: plan ? plan.storeUnitPrice : (variant.unitPrice ?? null),
+      unitPriceMeasurement: variant.unitPriceMeasurement ?? null,
+    }),
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { divideCents } from '@/lib/commerce/money';
+
 /** Money is kept in integer cents; MoneyV2 amounts are Decimal strings, formatted as Shopify does ("32.0"). */
 export interface MoneyV2 {
   amount: string;
@@ -18,7 +20,7 @@ export function money(cents: number, currencyCode: string): MoneyV2 {
  * one item and rounded to the cent (ProductVariant.unitPrice, SellingPlanAllocation's unitPrice).
  */
 export function pricePerItem(cents: number, items: number, currencyCode: string): MoneyV2 {
-  return money(Math.round(cents / items), currencyCode);
+  return money(divideCents(cents, items), currencyCode);
 }
 
 /** ProductVariant.unitPriceMeasurement for a bottle of `items` softgels. */
