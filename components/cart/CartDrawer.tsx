@@ -1,16 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import type { CartPolicy } from './cart-policy';
-
-// What the drawer lists is not needed to paint or hydrate the page: it loads once the page has
-// hydrated. Kept as a plain module, not React.lazy: a lazy component suspends on its first render even
-// when loaded, and React holds a revealed boundary back for a moment, which would delay the line a
-// shopper just added.
-type CartLinesModule = typeof import('./CartLines');
-let cartLines: CartLinesModule | null = null;
-const loadCartLines = () => import('./CartLines').then((module) => (cartLines = module));
 
 /**
  * A modal <dialog>: the browser traps focus in it and closes it on Escape; focus goes back to
@@ -20,16 +13,6 @@ export function CartDrawer({ policy }: { policy: CartPolicy }) {
   const { cart, drawerOpen, closeDrawer } = useCart();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-
-  const [lines, setLines] = useState(cartLines);
-  useEffect(() => {
-    if (lines) return;
-    let stopped = false;
-    void loadCartLines().then((module) => stopped || setLines(module));
-    return () => {
-      stopped = true;
-    };
-  }, [lines]);
 
   useEffect(() => {
     const element = dialog.current;
@@ -72,11 +55,7 @@ export function CartDrawer({ policy }: { policy: CartPolicy }) {
             </button>
           </div>
           <div className="flex-1 overflow-y-auto px-5 pb-6">
-            {lines ? (
-              <lines.CartLines cart={cart} policy={policy} />
-            ) : (
-              <p className="py-6 text-ink-subtle">Loading your cart…</p>
-            )}
+            <CartLines cart={cart} policy={policy} />
           </div>
         </div>
       )}
