@@ -1,10 +1,11 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyOptional } from '@/components/lazy-optional';
 import { whenIdle } from '@/components/when-idle';
 import { onPrivacyChoicesRequested } from '@/lib/analytics/privacy-choices';
 
-const ConsentRuntime = lazy(() => import('./ConsentRuntime'));
+const ConsentRuntime = lazyOptional(() => import('./ConsentRuntime'));
 
 /**
  * Where the privacy choices live. The page paints and hydrates without any of it: the consent code

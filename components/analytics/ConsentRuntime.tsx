@@ -1,6 +1,7 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazyOptional } from '@/components/lazy-optional';
 import {
   choiceCookie,
   decide,
@@ -17,7 +18,7 @@ import type { AnalyticsSetup } from '@/lib/analytics/setup';
 import type { Tracking } from '@/lib/analytics/tracking';
 import { ConsentBanner } from './ConsentBanner';
 
-const VitalsReporter = lazy(() => import('./VitalsReporter'));
+const VitalsReporter = lazyOptional(() => import('./VitalsReporter'));
 
 const browserGpc = () =>
   (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;

@@ -1,9 +1,16 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { CartLines } from './CartLines';
+import { useEffect, useRef, useState } from 'react';
 import { useCart } from './CartProvider';
 import type { CartPolicy } from './cart-policy';
+
+// What the drawer lists is not needed to paint or hydrate the page: it loads once the page has
+// hydrated. Kept as a plain module, not React.lazy: a lazy component suspends on its first render even
+// when loaded, and React holds a revealed boundary back for a moment, which would delay the line a
+// shopper just added.
+type CartLinesModule = typeof import('./CartLines');
+let cartLines: CartLinesModule | null = null;
+const loadCartLines = () => import('./CartLines').then((module) => (cartLines = module));
 
 /**
  * A modal <dialog>: the browser traps focus in it and closes it on Escape; focus goes back to
@@ -13,6 +20,20 @@ export function CartDrawer({ policy }: { policy: CartPolicy }) {
   const { cart, drawerOpen, closeDrawer } = useCart();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+
+  const [lines, setLines] = useState(cartLines);
+  const [unloadable, setUnloadable] = useState(false);
+  useEffect(() => {
+    if (lines) return;
+    let stopped = false;
+    loadCartLines().then(
+      (module) => stopped || setLines(module),
+      () => stopped || setUnloadable(true),
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [lines]);
 
   useEffect(() => {
     const element = dialog.current;
@@ -55,7 +76,19 @@ export function CartDrawer({ policy }: { policy: CartPolicy }) {
             </button>
           </div>
           <div className="flex-1 overflow-y-auto px-5 pb-6">
-            <CartLines cart={cart} policy={policy} />
+            {lines ? (
+              <lines.CartLines cart={cart} policy={policy} />
+            ) : unloadable ? (
+              // The list's code did not arrive (a dropped connection): the cart page has it all.
+              <p className="py-6">
+                Your cart could not be shown here.{' '}
+                <a href="/cart" className="font-semibold underline underline-offset-2">
+                  Open your cart
+                </a>
+              </p>
+            ) : (
+              <p className="py-6 text-ink-subtle">Loading your cart…</p>
+            )}
           </div>
         </div>
       )}

@@ -212,6 +212,27 @@ test.describe('cart with JavaScript', () => {
   });
 });
 
+test('when code loaded after hydration cannot arrive, the page stays and the drawer links to the cart', async ({
+  page,
+}) => {
+  // What the HTML names loads; everything asked for later (the drawer's list, the privacy choices,
+  // the delivery worker) fails, as on a connection that drops once the page is in.
+  const html = await (await page.request.get(PDP)).text();
+  await page.route('**/_next/static/**', (route) =>
+    html.includes(new URL(route.request().url()).pathname)
+      ? route.continue()
+      : route.abort('connectionreset'),
+  );
+  await openReady(page);
+  await page.getByRole('link', { name: /^Cart/ }).click();
+  await drawer(page).getByRole('link', { name: 'Open your cart' }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await page.goBack();
+  await page.waitForTimeout(4500);
+  await expect(page.getByRole('heading', { level: 1, name: 'Vitamin D3 + K2' })).toBeVisible();
+  await expect(page.getByTestId('delivery-estimate')).toContainText('Arrives in');
+});
+
 test.describe('cart without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
