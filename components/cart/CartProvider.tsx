@@ -14,8 +14,8 @@ import {
 } from 'react';
 import { trackCartEvent } from '@/lib/analytics/events';
 import type { CartView } from '@/lib/storefront/cart-view';
-import { loadCart, type CartAction, type CartActionResult, type CartRefusal } from './actions';
 import { applyEdit, type CartEdit } from './optimistic-cart';
+import type { CartAction, CartActionResult, CartRefusal } from './actions';
 
 export interface CartProblem {
   message: string;
@@ -132,6 +132,13 @@ export function CartProvider({ children }: { children: ReactNode }) {
       </p>
     </CartContext.Provider>
   );
+}
+
+/** The shopper's cart from /api/cart (app/api/cart/route.ts). */
+async function loadCart(): Promise<CartActionResult> {
+  const answer = await fetch('/api/cart', { cache: 'no-store' });
+  if (!answer.ok) throw new Error(`GET /api/cart: ${answer.status}`);
+  return (await answer.json()) as CartActionResult;
 }
 
 /** A Server Action's answer, or what to tell the shopper when the request never got there. */

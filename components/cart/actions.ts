@@ -8,17 +8,17 @@ import {
   cartLinesAddOrCreate,
   cartLinesRemove,
   cartLinesUpdate,
-  getCart,
-  StorefrontError,
   toCartView,
   type CartChange,
   type CartWarning,
   type Shopper,
 } from '@/lib/storefront';
-import type { CartView } from '@/lib/storefront/cart-view';
 import { flash, readCartId, rememberCartId } from './cart-cookie';
 import { forgetDiscountCode, rememberedDiscountCode } from './discount-cookie';
 import { calledFromScript } from './request-context';
+import { shopper, storeProblem, type CartActionResult, type CartRefusal } from './store-answer';
+
+export type { CartActionResult, CartRefusal } from './store-answer';
 
 const MAX_QUANTITY = 99;
 const VARIANT_ID = /^gid:\/\/shopify\/ProductVariant\/[A-Za-z0-9_-]{1,64}$/;
@@ -26,40 +26,12 @@ const PLAN_ID = /^gid:\/\/shopify\/SellingPlan\/[A-Za-z0-9_-]{1,64}$/;
 const DISCOUNT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const LINE_ID = /^gid:\/\/shopify\/CartLine\/[A-Za-z0-9_-]{1,64}(\?cart=[A-Za-z0-9_-]{1,128})?$/;
 
-/** The store refused part of a change, in its own words, for a line or for the variant being added. */
-export interface CartRefusal {
-  lineId?: string;
-  merchandiseId?: string;
-  discountCode?: string;
-  message: string;
-}
-
-export interface CartActionResult {
-  /** The cart as the store now holds it (null: no cart); undefined when the store was not reached. */
-  cart?: CartView | null;
-  refusals: CartRefusal[];
-  /** A problem with the whole request (store down or slow, too many requests), worth retrying. */
-  problem?: string;
-}
-
 /**
  * A change the shopper makes, with useActionState's arguments (the previous answer, unused, then
  * the form): that is what lets React give a form posted before hydration a real `action` URL, where
  * the bare action would leave the empty one HTML does not allow. The same function serves both.
  */
 export type CartAction = (previous: unknown, formData: FormData) => Promise<CartActionResult>;
-
-/** The cart for the header badge and the drawer, read once the page has loaded. */
-export async function loadCart(): Promise<CartActionResult> {
-  const cartId = await readCartId();
-  if (!cartId) return { cart: null, refusals: [] };
-  try {
-    const cart = await getCart(cartId, await shopper());
-    return { cart: cart ? toCartView(cart) : null, refusals: [] };
-  } catch (error) {
-    return { refusals: [], problem: storeProblem(error, 'Your cart could not be loaded.') };
-  }
-}
 
 export async function addToCart(_previous: unknown, formData: FormData): Promise<CartActionResult> {
   const merchandiseId = text(formData, 'merchandiseId');
@@ -282,19 +254,6 @@ async function answer(result: CartActionResult, success = ''): Promise<CartActio
     result.problem ? undefined : refusal?.lineId,
   );
   redirect('/cart');
-}
-
-function storeProblem(error: unknown, consequence: string): string {
-  if (error instanceof StorefrontError) {
-    console.error(`[cart] ${error.kind}: ${error.message}`, error.details ?? '');
-    return `${error.message} ${consequence}`;
-  }
-  throw error;
-}
-
-async function shopper(): Promise<Shopper> {
-  const buyerIp = await clientAddress();
-  return buyerIp ? { buyerIp } : {};
 }
 
 function text(formData: FormData, name: string): string {

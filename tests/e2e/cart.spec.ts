@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { actionFormFields } from './support/action-form';
+import { waitForCartLoad } from './support/cart-load';
 
 const PDP = '/products/vitamin-d3-k2';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -10,9 +11,7 @@ const isServerAction = (method: string, headers: Record<string, string>) =>
 
 /** Opens a page and waits until the cart has hydrated and loaded the shopper's cart from the server. */
 async function openReady(page: Page, path = PDP) {
-  const cartLoaded = page.waitForResponse((response) =>
-    isServerAction(response.request().method(), response.request().headers()),
-  );
+  const cartLoaded = waitForCartLoad(page);
   await page.goto(path);
   await cartLoaded;
 }
@@ -27,9 +26,7 @@ test.describe('cart with JavaScript', () => {
     await expect(page.getByText('$19.00').first()).toBeVisible();
 
     // Each size is its own page: the link loads it, and the cart loads again there.
-    const cartLoaded = page.waitForResponse((response) =>
-      isServerAction(response.request().method(), response.request().headers()),
-    );
+    const cartLoaded = waitForCartLoad(page);
     await page.getByRole('link', { name: '120 softgels' }).click();
     await expect(page).toHaveURL(/\?size=120$/);
     await cartLoaded;
@@ -334,5 +331,19 @@ test.describe('discount codes', () => {
       await expect(page.getByRole('heading', { name: /your order is placed/ })).toBeVisible();
       await expect(page.getByText('−$1.90')).toBeVisible();
     });
+  });
+});
+
+test.describe('GET /api/cart', () => {
+  test('answers the shopper’s cart privately; a forged cookie is no cart, not an error', async ({
+    request,
+  }) => {
+    const answer = await request.get('/api/cart', {
+      headers: { cookie: 'cart=gid://shopify/Cart/<script>; other=1' },
+    });
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['cache-control']).toBe('private, no-store');
+    expect(await answer.json()).toEqual({ cart: null, refusals: [] });
+    expect((await request.post('/api/cart', { data: {} })).status()).toBe(405);
   });
 });

@@ -30,6 +30,7 @@ function isPageOwn(url: string, origin: string) {
       pathname.startsWith('/images/') ||
       pathname === PDP ||
       pathname === '/api/analytics' ||
+      pathname === '/api/cart' ||
       pathname === '/icon.svg' ||
       pathname === '/favicon.ico')
   );
@@ -57,7 +58,7 @@ test.describe('a country where a banner is required (DE)', () => {
     const others = requests.filter(
       (request) =>
         !isPageOwn(request.url(), baseURL!) &&
-        // The cart's own Server Actions (the load and the add), posted to the page.
+        // The cart's own Server Action (the add), posted to the page.
         !(request.method() === 'POST' && request.headers()['next-action']),
     );
     expect(others.map((request) => request.url())).toEqual([]);

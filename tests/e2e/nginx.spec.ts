@@ -28,6 +28,7 @@ import {
   testPort,
   type RunningNginx,
 } from '../support/nginx';
+import { waitForCartLoad } from './support/cart-load';
 
 const PDP = '/products/vitamin-d3-k2';
 const NGINX = findNginx();
@@ -595,11 +596,8 @@ test.describe('nginx in front of next start', () => {
         if (/Content Security Policy/.test(message.text())) violations.push(message.text());
       });
       try {
-        // The cart loads with a Server Action once the page has hydrated: scripts ran under the policy.
-        const cartLoaded = page.waitForResponse(
-          (response) =>
-            response.request().method() === 'POST' && 'next-action' in response.request().headers(),
-        );
+        // The cart loads once the page has hydrated: scripts ran under the policy.
+        const cartLoaded = waitForCartLoad(page);
         await page.goto(PDP);
         await cartLoaded;
         // The delivery dates are worked out in a Web Worker, which the policy allows from the site.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { waitForCartLoad } from './support/cart-load';
 
 const PDP = '/products/vitamin-d3-k2';
 const SECTIONS = [
@@ -237,11 +238,8 @@ test('/ lists both products', async ({ page }) => {
 test('the second product, added as content only, has its page and can be added to the cart', async ({
   page,
 }) => {
-  // The cart loads with a Server Action once the page has hydrated; a click before that posts the form.
-  const cartLoaded = page.waitForResponse(
-    (response) =>
-      response.request().method() === 'POST' && 'next-action' in response.request().headers(),
-  );
+  // The cart loads once the page has hydrated; a click before that posts the form.
+  const cartLoaded = waitForCartLoad(page);
   await page.goto('/products/vitamin-d3');
   await expect(page.getByRole('heading', { level: 1, name: 'Vitamin D3 2,000 IU' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();

@@ -1,27 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { actionFormFields } from './support/action-form';
+import { waitForCartLoad } from './support/cart-load';
 
 const PDP = '/products/vitamin-d3-k2';
-const isServerAction = (method: string, headers: Record<string, string>) =>
-  method === 'POST' && 'next-action' in headers;
 
 /** Follows a link to another static page and, with JavaScript, waits until its cart has loaded. */
 async function follow(page: Page, name: string | RegExp, withScript: boolean) {
-  const cartLoaded = withScript
-    ? page.waitForResponse((response) =>
-        isServerAction(response.request().method(), response.request().headers()),
-      )
-    : null;
+  const cartLoaded = withScript ? waitForCartLoad(page) : null;
   await page.getByRole('link', { name }).click();
   await cartLoaded;
 }
 
 async function openPage(page: Page, path: string, withScript: boolean) {
-  const cartLoaded = withScript
-    ? page.waitForResponse((response) =>
-        isServerAction(response.request().method(), response.request().headers()),
-      )
-    : null;
+  const cartLoaded = withScript ? waitForCartLoad(page) : null;
   await page.goto(path);
   await cartLoaded;
 }
