@@ -192,24 +192,6 @@ export async function ProductView({
   };
   return (
     <>
-      {productPageJsonLd(structuredData).map((data) => (
-        <JsonLd key={String(data['@type'])} data={data} />
-      ))}
-      {offer.ok && selected && (
-        <ProductAnalyticsData
-          product={{
-            handle,
-            productId: offer.product.id,
-            variantId: selected.id,
-            title: offer.product.title,
-            variantTitle: selected.title,
-            vendor: offer.product.vendor,
-            price: (selectedPlan?.price ?? selected.price).amount,
-            currency: selected.price.currencyCode,
-            sku: selected.sku ?? null,
-          }}
-        />
-      )}
       <ProductPage
         product={product}
         image={image}
@@ -255,6 +237,25 @@ export async function ProductView({
           ) : null
         }
       />
+      {/* After the content: crawlers read it anywhere, and the first paint does not wait for it. */}
+      {productPageJsonLd(structuredData).map((data) => (
+        <JsonLd key={String(data['@type'])} data={data} />
+      ))}
+      {offer.ok && selected && (
+        <ProductAnalyticsData
+          product={{
+            handle,
+            productId: offer.product.id,
+            variantId: selected.id,
+            title: offer.product.title,
+            variantTitle: selected.title,
+            vendor: offer.product.vendor,
+            price: (selectedPlan?.price ?? selected.price).amount,
+            currency: selected.price.currencyCode,
+            sku: selected.sku ?? null,
+          }}
+        />
+      )}
     </>
   );
 }
