@@ -141,7 +141,7 @@ async function loadCart(): Promise<CartActionResult> {
   return (await answer.json()) as CartActionResult;
 }
 
-/** A Server Action's answer, or what to tell the shopper when the request never got there. */
+/** The server's answer (a Server Action, or /api/cart), or what to tell the shopper when it never came. */
 async function reach(request: () => Promise<CartActionResult>): Promise<CartActionResult> {
   try {
     return await request();
