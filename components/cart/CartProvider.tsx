@@ -81,14 +81,21 @@ export function CartProvider({ children }: { children: ReactNode }) {
     [],
   );
 
+  // Changes started so far: a read that a change overtook answers with an older cart than the change.
+  const changesStarted = useRef(0);
+
   useEffect(() => {
     startTransition(async function load() {
-      show(await reach(loadCart), () => startTransition(load), { change: false });
+      const changesBefore = changesStarted.current;
+      const result = await reach(loadCart);
+      if (changesStarted.current === changesBefore)
+        show(result, () => startTransition(load), { change: false });
     });
   }, [show]);
 
   const submit = useCallback(
     async function submit(action: CartAction, formData: FormData, edit?: CartEdit) {
+      changesStarted.current += 1;
       if (edit) applyOptimistic(edit);
       const result = await reach(() => action(null, formData));
       const before = show(result, () => startTransition(() => submit(action, formData, edit)), {

@@ -334,6 +334,31 @@ test.describe('discount codes', () => {
   });
 });
 
+test('a cart read that an add overtakes does not undo the add', async ({ page }) => {
+  // The page's first read of the cart is answered late, with the cart as it was before the add.
+  let releaseRead!: () => void;
+  const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+  await page.route('**/api/cart', async (route) => {
+    const response = await route.fetch();
+    await readHeld;
+    await route.fulfill({ response });
+  });
+  const reading = page.waitForRequest('**/api/cart');
+  await page.goto(PDP);
+  await reading;
+  const added = page.waitForResponse((response) =>
+    isServerAction(response.request().method(), response.request().headers()),
+  );
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await added;
+  const read = page.waitForResponse('**/api/cart');
+  releaseRead();
+  await read;
+  await page.waitForTimeout(300);
+  await expect(drawer(page).getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('cart-count')).toContainText('1');
+});
+
 test.describe('GET /api/cart', () => {
   test('answers the shopper’s cart privately; a forged cookie is no cart, not an error', async ({
     request,
