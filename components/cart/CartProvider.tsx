@@ -148,7 +148,7 @@ async function loadCart(): Promise<CartActionResult> {
   return (await answer.json()) as CartActionResult;
 }
 
-/** The server's answer (a Server Action, or /api/cart), or what to tell the shopper when it never came. */
+/** The server's answer (an action's, or /api/cart's), or what to tell the shopper if none came. */
 async function reach(request: () => Promise<CartActionResult>): Promise<CartActionResult> {
   try {
     return await request();

@@ -1,5 +1,5 @@
 import type { DeliveryCalendar } from '@/lib/content/policy-types';
-import { deliveryPromise } from './delivery-text';
+import { deliveryPromise, type DeliveryPromise } from './delivery-text';
 
 /** What the buy box asks: the store's calendar, and the moment to answer for (the page's clock). */
 export interface DeliveryQuestion {
@@ -7,7 +7,8 @@ export interface DeliveryQuestion {
   now: number;
 }
 
-export type DeliveryLines = { arrives: string; condition: string };
+/** The buy box's two lines, as `deliveryPromise` words them. */
+export type DeliveryLines = Pick<DeliveryPromise, 'arrives' | 'condition'>;
 
 /**
  * Runs in a Web Worker: the first date the browser formats loads Intl's locale data, a long task on
