@@ -9,23 +9,26 @@ import {
   CART_QUERY,
 } from './documents';
 import { StorefrontError } from './errors';
-import type { CartFieldsFragment, CartLinesAddMutation } from './storefrontapi.generated';
+import type {
+  CartFieldsFragment,
+  CartLinesAddMutation,
+  StorefrontMutations,
+} from './storefrontapi.generated';
 import type {
   CartInput,
   CartLineInput,
   CartLineUpdateInput,
 } from '@shopify/hydrogen-react/storefront-api-types';
 
+type CartPayload = NonNullable<CartLinesAddMutation['cartLinesAdd']>;
+
 /** A `userErrors` entry: the store understood the request but refused it (e.g. not enough stock). */
-export type CartUserError = NonNullable<CartLinesAddMutation['cartLinesAdd']>['userErrors'][number];
+export type CartUserError = CartPayload['userErrors'][number];
 
 /** A `warnings` entry: the change was made as far as it could be (e.g. quantity clamped to stock). */
-export type CartWarning = NonNullable<CartLinesAddMutation['cartLinesAdd']>['warnings'][number];
+export type CartWarning = CartPayload['warnings'][number];
 
-/**
- * What a cart mutation answered: the cart as the store now holds it (unchanged when refused), why not,
- * and what it could not do in full.
- */
+/** What a cart mutation answered: the cart as the store now holds it (unchanged when refused). */
 export interface CartChange {
   cart: CartFieldsFragment | null;
   userErrors: CartUserError[];
@@ -40,6 +43,22 @@ export interface Shopper {
 const cartOptions = (shopper: Shopper) =>
   ({ cache: 'no-store', buyerIp: shopper.buyerIp }) as const;
 
+/** Every cart mutation answers one field, its payload; null only with errors, already thrown. */
+async function mutate<TDocument extends keyof StorefrontMutations>(
+  document: TDocument,
+  variables: StorefrontMutations[TDocument]['variables'],
+  shopper: Shopper,
+): Promise<CartChange> {
+  const data: Record<string, CartPayload | null> = await storefrontRequest(
+    document,
+    variables,
+    cartOptions(shopper),
+  );
+  const [payload] = Object.values(data);
+  if (!payload) throw new StorefrontError('graphql', 'The store sent an empty answer.');
+  return { cart: payload.cart ?? null, userErrors: payload.userErrors, warnings: payload.warnings };
+}
+
 export async function getCart(
   cartId: string,
   shopper: Shopper = {},
@@ -48,31 +67,13 @@ export async function getCart(
   return data.cart ?? null;
 }
 
-export async function cartCreate(input: CartInput, shopper: Shopper = {}): Promise<CartChange> {
-  const data = await storefrontRequest(CART_CREATE_MUTATION, { input }, cartOptions(shopper));
-  return changeOf(data.cartCreate);
-}
-
-/**
- * With `sellingPlanId` the units are a subscription: the store keeps them on their own line, apart
- * from the same variant bought one-time.
- */
-export async function cartLinesAdd(
-  cartId: string,
-  lines: CartLineInput[],
-  shopper: Shopper = {},
-): Promise<CartChange> {
-  const data = await storefrontRequest(
-    CART_LINES_ADD_MUTATION,
-    { cartId, lines },
-    cartOptions(shopper),
-  );
-  return changeOf(data.cartLinesAdd);
-}
+export const cartCreate = (input: CartInput, shopper: Shopper = {}) =>
+  mutate(CART_CREATE_MUTATION, { input }, shopper);
 
 /**
  * Adds to the shopper's cart, or starts one when there is none (or it expired or was checked out):
- * the cart is created by the first add, never by a visit.
+ * the cart is created by the first add, never by a visit. With `sellingPlanId` the units are a
+ * subscription, kept on their own line apart from the same variant bought one-time.
  */
 export async function cartLinesAddOrCreate(
   cartId: string | undefined,
@@ -80,41 +81,22 @@ export async function cartLinesAddOrCreate(
   shopper: Shopper = {},
 ): Promise<CartChange> {
   if (cartId) {
-    const change = await cartLinesAdd(cartId, lines, shopper);
-    if (change.cart || !isMissingCart(change.userErrors)) return change;
+    const change = await mutate(CART_LINES_ADD_MUTATION, { cartId, lines }, shopper);
+    if (change.cart || !change.userErrors.some((error) => error.field?.includes('cartId')))
+      return change;
   }
   return cartCreate({ lines }, shopper);
 }
 
-/**
- * Changes quantities and plans: a null `sellingPlanId` takes a line off its plan (back to one-time),
- * an absent one leaves it as it is.
- */
-export async function cartLinesUpdate(
+/** A null `sellingPlanId` takes a line off its plan (back to one-time); an absent one leaves it. */
+export const cartLinesUpdate = (
   cartId: string,
   lines: CartLineUpdateInput[],
   shopper: Shopper = {},
-): Promise<CartChange> {
-  const data = await storefrontRequest(
-    CART_LINES_UPDATE_MUTATION,
-    { cartId, lines },
-    cartOptions(shopper),
-  );
-  return changeOf(data.cartLinesUpdate);
-}
+) => mutate(CART_LINES_UPDATE_MUTATION, { cartId, lines }, shopper);
 
-export async function cartLinesRemove(
-  cartId: string,
-  lineIds: string[],
-  shopper: Shopper = {},
-): Promise<CartChange> {
-  const data = await storefrontRequest(
-    CART_LINES_REMOVE_MUTATION,
-    { cartId, lineIds },
-    cartOptions(shopper),
-  );
-  return changeOf(data.cartLinesRemove);
-}
+export const cartLinesRemove = (cartId: string, lineIds: string[], shopper: Shopper = {}) =>
+  mutate(CART_LINES_REMOVE_MUTATION, { cartId, lineIds }, shopper);
 
 /**
  * Shopify's mutation replaces the whole list of codes, so this reads the cart's codes and sends
@@ -127,33 +109,12 @@ export async function cartDiscountCodesUpdate(
   shopper: Shopper = {},
 ): Promise<CartChange> {
   const current = (await getCart(cartId, shopper))?.discountCodes.map((entry) => entry.code) ?? [];
-  const data = await storefrontRequest(
+  const discountCodes = change(current);
+  const { cart, userErrors, warnings } = await mutate(
     CART_DISCOUNT_CODES_UPDATE_MUTATION,
-    { cartId, discountCodes: change(current) },
-    cartOptions(shopper),
+    { cartId, discountCodes },
+    shopper,
   );
-  const { cart, userErrors, warnings } = changeOf(data.cartDiscountCodesUpdate);
-  return {
-    cart,
-    userErrors: [
-      ...userErrors,
-      ...warnings.map(({ message }) => ({ message, field: ['discountCodes'] })),
-    ],
-    warnings: [],
-  };
-}
-
-/** A mutation's payload is null only with errors, which storefrontRequest has already thrown. */
-function changeOf(
-  payload:
-    | { cart?: CartFieldsFragment | null; userErrors: CartUserError[]; warnings: CartWarning[] }
-    | null
-    | undefined,
-): CartChange {
-  if (!payload) throw new StorefrontError('graphql', 'The store sent an empty answer.');
-  return { cart: payload.cart ?? null, userErrors: payload.userErrors, warnings: payload.warnings };
-}
-
-function isMissingCart(errors: CartUserError[]): boolean {
-  return errors.some((error) => error.field?.includes('cartId'));
+  const refusals = warnings.map(({ message }) => ({ message, field: ['discountCodes'] }));
+  return { cart, userErrors: [...userErrors, ...refusals], warnings: [] };
 }

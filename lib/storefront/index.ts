@@ -1,13 +1,11 @@
 export {
   cartCreate,
   cartDiscountCodesUpdate,
-  cartLinesAdd,
   cartLinesAddOrCreate,
   cartLinesRemove,
   cartLinesUpdate,
   getCart,
   type CartChange,
-  type CartUserError,
   type CartWarning,
   type Shopper,
 } from './cart';
