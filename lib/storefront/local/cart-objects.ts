@@ -2,7 +2,7 @@ import { nodesConnection } from './connection';
 import { applyDiscounts, isApplicable } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money } from './money';
-import { pricedLines } from './priced-lines';
+import { pricedLines, subtotalCents } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
 import { allocationObject } from './selling-plans';
 import type { CartRow, LineRow } from './cart-repository';
@@ -16,12 +16,9 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
   const currency = context.catalog.currency;
   const lines = pricedLines(context, cart.token);
   // Lines on a plan count at the plan's price; discount codes then apply to that subtotal.
-  const subtotalCents = lines.reduce(
-    (sum, { line, unitCents }) => sum + unitCents * line.quantity,
-    0,
-  );
-  const discounts = applyDiscounts(context.catalog, cart.discountCodes, subtotalCents);
-  const totalCents = subtotalCents - discounts.reduce((sum, discount) => sum + discount.cents, 0);
+  const subtotal = subtotalCents(lines);
+  const discounts = applyDiscounts(context.catalog, cart.discountCodes, subtotal);
+  const totalCents = subtotal - discounts.reduce((sum, discount) => sum + discount.cents, 0);
 
   // Built only when a query selects lines: most mutation answers need just totals.
   const lineObjects = () =>
@@ -41,14 +38,14 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     checkoutUrl: `${context.siteUrl}/checkout`,
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),
     cost: {
-      subtotalAmount: money(subtotalCents, currency),
+      subtotalAmount: money(subtotal, currency),
       totalAmount: money(totalCents, currency),
     },
     lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
       nodesConnection(lineObjects(), args, info),
     discountCodes: cart.discountCodes.map((code) => ({
       code,
-      applicable: isApplicable(context.catalog, code, subtotalCents),
+      applicable: isApplicable(context.catalog, code, subtotal),
     })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',

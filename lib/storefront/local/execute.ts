@@ -10,7 +10,7 @@ import {
   type GraphQLTypeResolver,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { notImplemented } from './not-implemented';
+import { fieldPath, notImplemented } from './not-implemented';
 import { createRootValue } from './root';
 import { storefrontSchema } from './schema';
 import { isStorageError, storeUnavailable, type StorageErrorLog } from './storage-errors';
@@ -63,7 +63,7 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
   /** A resolver's failure as the shopper may see it: SQLite's and JavaScript's own texts stay in the log. */
   function safeError(error: unknown, info: GraphQLResolveInfo): GraphQLError {
     if (error instanceof GraphQLError) return error;
-    const operation = `${info.parentType.name}.${info.fieldName}`;
+    const operation = fieldPath(info);
     if (isStorageError(error)) {
       storageErrors.report(error, operation);
       return storeUnavailable();
@@ -79,7 +79,7 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
    */
   const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, _context, info) => {
     if (source === null || typeof source !== 'object' || !Object.hasOwn(source, info.fieldName))
-      throw notImplemented(info);
+      throw notImplemented(fieldPath(info));
     const value: unknown = (source as Record<string, unknown>)[info.fieldName];
     if (typeof value !== 'function') return value;
     try {

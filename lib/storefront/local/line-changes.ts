@@ -1,6 +1,6 @@
 import { lineGid, parseGid } from './ids';
 import { availableQuantity, type StoreContext } from './product-objects';
-import { checkCaps, checkQuantity, Refusal, userError } from './user-errors';
+import { checkCaps, checkQuantity, refuse } from './user-errors';
 import type { LineRow } from './cart-repository';
 import type { IndexedPlan, IndexedVariant } from './catalog-index';
 
@@ -19,6 +19,11 @@ export interface LineUpdateInput {
 
 const units = (lines: readonly LineRow[]) =>
   lines.reduce((total, line) => total + line.quantity, 0);
+
+/** The path of a field of the `index`th line input, as userErrors name it. */
+const inputField = (index: number) => (name: string) => ['lines', String(index), name];
+
+const noSuchLine = (id: string) => `The cart line with id ${id} does not exist in this cart.`;
 
 /** Shopify's CartWarning: the change was made as far as it could be, and this says what was not. */
 export interface CartWarning {
@@ -43,14 +48,10 @@ export function createLineChanges(context: StoreContext) {
   function variantFor(merchandiseId: string, field: string[]): IndexedVariant {
     const sku = parseGid(merchandiseId, 'ProductVariant');
     const found = sku ? catalog.variant(sku) : undefined;
-    if (!found)
-      throw new Refusal([
-        userError(
-          field,
-          `The merchandise with id ${merchandiseId} does not exist.`,
-          'INVALID_MERCHANDISE_LINE',
-        ),
-      ]);
+    if (!found) {
+      const message = `The merchandise with id ${merchandiseId} does not exist.`;
+      refuse(field, message, 'INVALID_MERCHANDISE_LINE');
+    }
     return found;
   }
 
@@ -66,22 +67,11 @@ export function createLineChanges(context: StoreContext) {
   ): IndexedPlan {
     const key = parseGid(sellingPlanId, 'SellingPlan');
     const plan = key ? catalog.plan(key) : undefined;
-    if (!plan)
-      throw new Refusal([
-        userError(
-          field,
-          `The selling plan with id ${sellingPlanId} does not exist.`,
-          'SELLING_PLAN_NOT_APPLICABLE',
-        ),
-      ]);
+    const code = 'SELLING_PLAN_NOT_APPLICABLE';
+    if (!plan) refuse(field, `The selling plan with id ${sellingPlanId} does not exist.`, code);
     if (plan.product !== product) {
-      throw new Refusal([
-        userError(
-          field,
-          `The selling plan "${plan.plan.name}" is not available for ${product.title} (${variant.title}).`,
-          'SELLING_PLAN_NOT_APPLICABLE',
-        ),
-      ]);
+      const name = `${product.title} (${variant.title})`;
+      refuse(field, `The selling plan "${plan.plan.name}" is not available for ${name}.`, code);
     }
     return plan;
   }
@@ -115,20 +105,20 @@ export function createLineChanges(context: StoreContext) {
   function add(token: string, inputs: readonly LineInput[]): CartWarning[] {
     const warnings: CartWarning[] = [];
     inputs.forEach((input, index) => {
-      const field = ['lines', String(index), 'quantity'];
-      const found = variantFor(input.merchandiseId, ['lines', String(index), 'merchandiseId']);
+      const field = inputField(index);
+      const found = variantFor(input.merchandiseId, field('merchandiseId'));
       const plan = input.sellingPlanId
-        ? planFor(input.sellingPlanId, found, ['lines', String(index), 'sellingPlanId']).key
+        ? planFor(input.sellingPlanId, found, field('sellingPlanId')).key
         : null;
       const quantity = input.quantity ?? 1;
-      checkQuantity(quantity, field, 1);
+      checkQuantity(quantity, field('quantity'), 1);
       const lines = carts.lines(token);
       const sku = found.variant.sku;
       const inCart = units(lines.filter((line) => line.sku === sku));
       const onLine = units(lines.filter((line) => line.sku === sku && line.sellingPlan === plan));
       const fits = withinStock(found, quantity, inCart);
       if (fits.units > 0) {
-        checkCaps(onLine + fits.units, units(lines) + fits.units, field);
+        checkCaps(onLine + fits.units, units(lines) + fits.units, field('quantity'));
         carts.addLine(token, sku, fits.units, plan);
       }
       if (fits.warning) {
@@ -142,37 +132,26 @@ export function createLineChanges(context: StoreContext) {
   function update(token: string, inputs: readonly LineUpdateInput[]): CartWarning[] {
     const warnings: CartWarning[] = [];
     inputs.forEach((input, index) => {
-      const field = ['lines', String(index), 'quantity'];
+      const field = inputField(index);
       const lines = carts.lines(token);
       const lineId = parseGid(input.id, 'CartLine');
       const line = lines.find((candidate) => candidate.id === lineId);
-      if (!line)
-        throw new Refusal([
-          userError(
-            ['lines', String(index), 'id'],
-            `The cart line with id ${input.id} does not exist in this cart.`,
-          ),
-        ]);
+      if (!line) refuse(field('id'), noSuchLine(input.id));
       const asked = input.quantity ?? line.quantity;
-      checkQuantity(asked, field, 0);
+      checkQuantity(asked, field('quantity'), 0);
       // Shopify removes a line whose quantity is set to 0.
       if (asked === 0) return void carts.removeLine(token, line.id);
       const found = catalog.variant(line.sku);
       if (!found && (asked > line.quantity || input.sellingPlanId !== undefined)) {
-        throw new Refusal([
-          userError(
-            field,
-            'This item is no longer sold; it can only be removed.',
-            'INVALID_MERCHANDISE_LINE',
-          ),
-        ]);
+        const message = 'This item is no longer sold; it can only be removed.';
+        refuse(field('quantity'), message, 'INVALID_MERCHANDISE_LINE');
       }
       const plan =
         input.sellingPlanId === undefined
           ? line.sellingPlan
           : input.sellingPlanId === null
             ? null
-            : planFor(input.sellingPlanId, found!, ['lines', String(index), 'sellingPlanId']).key;
+            : planFor(input.sellingPlanId, found!, field('sellingPlanId')).key;
       // Moving to a plan the variant already has a line for joins that line, as adding would.
       const joined =
         plan === line.sellingPlan
@@ -188,11 +167,8 @@ export function createLineChanges(context: StoreContext) {
         if (fits.warning) warnings.push({ ...fits.warning, target: lineGid(line.id) });
       }
       const lineQuantity = quantity + (joined?.quantity ?? 0);
-      if (quantity > line.quantity) {
-        checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
-      } else if (joined) {
-        checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field);
-      }
+      if (quantity > line.quantity || joined)
+        checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field('quantity'));
       if (joined) {
         carts.setQuantity(token, joined.id, lineQuantity);
         carts.removeLine(token, line.id);
@@ -207,14 +183,8 @@ export function createLineChanges(context: StoreContext) {
   function remove(token: string, lineIds: readonly string[]): void {
     lineIds.forEach((id, index) => {
       const lineId = parseGid(id, 'CartLine');
-      if (!lineId || !carts.removeLine(token, lineId)) {
-        throw new Refusal([
-          userError(
-            ['lineIds', String(index)],
-            `The cart line with id ${id} does not exist in this cart.`,
-          ),
-        ]);
-      }
+      if (!lineId || !carts.removeLine(token, lineId))
+        refuse(['lineIds', String(index)], noSuchLine(id));
     });
   }
 

@@ -8,7 +8,7 @@ import {
   type LineUpdateInput,
 } from './line-changes';
 import { rejectUnsupportedInput } from './not-implemented';
-import { pricedLines } from './priced-lines';
+import { pricedLines, subtotalCents } from './priced-lines';
 import { Refusal, userError, type UserError } from './user-errors';
 import type { CartRow } from './cart-repository';
 import type { StoreContext } from './product-objects';
@@ -18,13 +18,7 @@ interface CartInput {
   discountCodes?: string[] | null;
 }
 
-function rejectUnsupportedLines(
-  typeName: string,
-  lines: readonly object[] | null | undefined,
-  implemented: readonly string[],
-): void {
-  for (const line of lines ?? []) rejectUnsupportedInput(typeName, line, implemented);
-}
+const LINE_INPUT_FIELDS = ['merchandiseId', 'quantity', 'sellingPlanId'];
 
 /** The cart mutations, each answering as Shopify does: the cart (unchanged when refused) and userErrors. */
 export function createMutations(context: StoreContext) {
@@ -70,10 +64,7 @@ export function createMutations(context: StoreContext) {
     current: readonly string[] = [],
   ): void {
     const codes = [...new Set(requested.map((code) => code.trim().toUpperCase()).filter(Boolean))];
-    const subtotal = pricedLines(context, token).reduce(
-      (sum, { line, unitCents }) => sum + unitCents * line.quantity,
-      0,
-    );
+    const subtotal = subtotalCents(pricedLines(context, token));
     const refusals = codes
       .filter((code) => !current.includes(code))
       .flatMap((code) => refusalFor(context.catalog, code, subtotal) ?? []);
@@ -87,12 +78,8 @@ export function createMutations(context: StoreContext) {
   return {
     cartCreate({ input }: { input?: CartInput | null }) {
       const data = input ?? {};
-      rejectUnsupportedInput('CartInput', data, ['lines', 'discountCodes']);
-      rejectUnsupportedLines('CartLineInput', data.lines, [
-        'merchandiseId',
-        'quantity',
-        'sellingPlanId',
-      ]);
+      rejectUnsupportedInput('CartInput', [data], ['lines', 'discountCodes']);
+      rejectUnsupportedInput('CartLineInput', data.lines ?? [], LINE_INPUT_FIELDS);
       try {
         const { token, warnings } = carts.transaction(() => {
           const created = carts.create();
@@ -107,15 +94,11 @@ export function createMutations(context: StoreContext) {
       }
     },
     cartLinesAdd({ cartId, lines: input }: { cartId: string; lines: LineInput[] }) {
-      rejectUnsupportedLines('CartLineInput', input, [
-        'merchandiseId',
-        'quantity',
-        'sellingPlanId',
-      ]);
+      rejectUnsupportedInput('CartLineInput', input, LINE_INPUT_FIELDS);
       return change(cartId, (cart) => lines.add(cart.token, input));
     },
     cartLinesUpdate({ cartId, lines: input }: { cartId: string; lines: LineUpdateInput[] }) {
-      rejectUnsupportedLines('CartLineUpdateInput', input, ['id', 'quantity', 'sellingPlanId']);
+      rejectUnsupportedInput('CartLineUpdateInput', input, ['id', 'quantity', 'sellingPlanId']);
       return change(cartId, (cart) => lines.update(cart.token, input));
     },
     cartLinesRemove({ cartId, lineIds }: { cartId: string; lineIds: string[] }) {

@@ -1,21 +1,17 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 
-const NOT_IMPLEMENTED = { code: 'NOT_IMPLEMENTED_IN_LOCAL_STORE' };
-
 /**
  * The answer for anything in Shopify's schema that the local store does not do. An error naming the
  * field (and argument) is what lets a developer tell a missing feature from a genuine null.
  */
-export function notImplemented(
-  info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>,
-  detail?: string,
-): GraphQLError {
-  const field = `${info.parentType.name}.${info.fieldName}`;
-  return new GraphQLError(
-    `The local store does not implement ${detail ? `${detail} of ${field}` : field}.`,
-    { extensions: NOT_IMPLEMENTED },
-  );
-}
+export const notImplemented = (what: string) =>
+  new GraphQLError(`The local store does not implement ${what}.`, {
+    extensions: { code: 'NOT_IMPLEMENTED_IN_LOCAL_STORE' },
+  });
+
+/** "Cart.lines": the field a resolver answers, as errors and the log name it. */
+export const fieldPath = (info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>) =>
+  `${info.parentType.name}.${info.fieldName}`;
 
 /**
  * Arguments other than `implemented` are refused by name when given. A value equal to the schema's
@@ -35,7 +31,7 @@ export function refuseArguments(
       value === argument.defaultValue
     )
       continue;
-    throw notImplemented(info, `the ${argument.name} argument`);
+    throw notImplemented(`the ${argument.name} argument of ${fieldPath(info)}`);
   }
 }
 
@@ -45,11 +41,10 @@ export function refuseArguments(
  */
 export function rejectUnsupportedInput(
   typeName: string,
-  input: object | null | undefined,
+  inputs: readonly object[],
   implemented: readonly string[],
 ): void {
-  if (!input) return;
-  for (const [field, value] of Object.entries(input)) {
+  for (const [field, value] of inputs.flatMap((input) => Object.entries(input))) {
     if (
       implemented.includes(field) ||
       value === undefined ||
@@ -57,8 +52,6 @@ export function rejectUnsupportedInput(
       (Array.isArray(value) && value.length === 0)
     )
       continue;
-    throw new GraphQLError(`The local store does not implement ${typeName}.${field}.`, {
-      extensions: NOT_IMPLEMENTED,
-    });
+    throw notImplemented(`${typeName}.${field}`);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyDiscounts } from './discounts';
 import { parseGid } from './ids';
 import { money, type MoneyV2 } from './money';
-import { pricedLines } from './priced-lines';
+import { pricedLines, subtotalCents } from './priced-lines';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
 import type { CartRepository } from './cart-repository';
@@ -115,7 +115,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
         }
       }
 
-      const subtotal = priced.reduce((sum, item) => sum + item.unitCents * item.line.quantity, 0);
+      const subtotal = subtotalCents(priced);
       const discount = applyDiscounts(context.catalog, cart.discountCodes, subtotal).reduce(
         (sum, applied) => sum + applied.cents,
         0,

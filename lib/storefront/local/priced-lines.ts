@@ -29,3 +29,7 @@ export function pricedLines(context: StoreContext, token: string): PricedLine[] 
     return [{ line, ...found, plan, unitCents: unitPriceCents(found.variant, plan) }];
   });
 }
+
+/** What the lines cost before discount codes, in cents. */
+export const subtotalCents = (lines: readonly PricedLine[]) =>
+  lines.reduce((sum, { line, unitCents }) => sum + unitCents * line.quantity, 0);

@@ -23,45 +23,27 @@ export class Refusal extends Error {
   }
 }
 
+/** Refuses the whole change with one user error. */
+export function refuse(field: string[] | null, message: string, code?: string): never {
+  throw new Refusal([userError(field, message, code)]);
+}
+
 export function checkQuantity(quantity: number, field: string[], minimum: 0 | 1): void {
   if (quantity < minimum) {
-    throw new Refusal([
-      userError(
-        field,
-        minimum === 1 ? 'The quantity must be at least 1.' : 'The quantity cannot be negative.',
-      ),
-    ]);
+    refuse(
+      field,
+      minimum === 1 ? 'The quantity must be at least 1.' : 'The quantity cannot be negative.',
+    );
   }
-  if (quantity > MAX_LINE_QUANTITY) {
-    throw new Refusal([
-      userError(
-        field,
-        `The quantity cannot be more than ${MAX_LINE_QUANTITY}.`,
-        'MAXIMUM_EXCEEDED',
-      ),
-    ]);
-  }
+  if (quantity > MAX_LINE_QUANTITY)
+    refuse(field, `The quantity cannot be more than ${MAX_LINE_QUANTITY}.`, 'MAXIMUM_EXCEEDED');
 }
 
 /** The per-line and per-cart caps for a line that would hold `lineQuantity` in a cart of `cartQuantity` units. */
 export function checkCaps(lineQuantity: number, cartQuantity: number, field: string[]): void {
-  if (lineQuantity > MAX_LINE_QUANTITY) {
-    throw new Refusal([
-      userError(
-        field,
-        `One cart line cannot hold more than ${MAX_LINE_QUANTITY}.`,
-        'MAXIMUM_EXCEEDED',
-      ),
-    ]);
-  }
-  if (cartQuantity > MAX_CART_QUANTITY) {
-    // CART_TOO_LARGE is the schema's code for a cart over the store's limits.
-    throw new Refusal([
-      userError(
-        field,
-        `A cart can hold at most ${MAX_CART_QUANTITY} items in all.`,
-        'CART_TOO_LARGE',
-      ),
-    ]);
-  }
+  if (lineQuantity > MAX_LINE_QUANTITY)
+    refuse(field, `One cart line cannot hold more than ${MAX_LINE_QUANTITY}.`, 'MAXIMUM_EXCEEDED');
+  // CART_TOO_LARGE is the schema's code for a cart over the store's limits.
+  if (cartQuantity > MAX_CART_QUANTITY)
+    refuse(field, `A cart can hold at most ${MAX_CART_QUANTITY} items in all.`, 'CART_TOO_LARGE');
 }
