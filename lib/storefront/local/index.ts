@@ -13,6 +13,7 @@ import {
   ORDER_UNAVAILABLE_MESSAGE,
   storeUnavailable,
   StoreUnavailableError,
+  type StorageErrorLog,
 } from './storage-errors';
 import type Database from 'better-sqlite3';
 import type { ExecutionResult } from 'graphql';
@@ -64,6 +65,18 @@ export interface LocalStoreOptions {
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
+type CheckName = HealthCheck['name'];
+const passed = (name: CheckName, detail = 'ok') => ({ name, ok: true, detail });
+const failed = (name: CheckName, detail: string) => ({ name, ok: false, detail });
+const orderUnavailable = (): PlaceOrderResult => ({
+  ok: false,
+  message: ORDER_UNAVAILABLE_MESSAGE,
+});
+const nothingDeleted = () => 0;
+const storeUnavailableThrow = (): never => {
+  throw new StoreUnavailableError();
+};
+
 /**
  * The embedded store used when no Shopify store is configured: Shopify's Storefront schema, the
  * catalog from content/, carts and orders in SQLite. A database that cannot be opened or fails its
@@ -88,15 +101,18 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
   const orders = createOrders(db, context, carts);
   const checkpoints = writable ? checkpointInBackground(db) : { stop: () => undefined };
 
-  const deleteExpiredCarts = () => {
+  /** A storage failure is logged for the operator and answered by `fallback`; anything else throws. */
+  function guarded<T>(operation: string, fallback: () => T, work: () => T): T {
     try {
-      return carts.deleteExpired();
+      return work();
     } catch (error) {
       if (!isStorageError(error)) throw error;
-      storageErrors.report(error, 'deleting expired carts');
-      return 0;
+      storageErrors.report(error, operation);
+      return fallback();
     }
-  };
+  }
+  const deleteExpiredCarts = () =>
+    guarded('deleting expired carts', nothingDeleted, () => carts.deleteExpired());
   let sweeper: NodeJS.Timeout | undefined;
   if (writable) {
     deleteExpiredCarts();
@@ -105,42 +121,20 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
 
   return {
     execute: run,
-    placeOrder(cartId) {
-      try {
-        return orders.placeOrder(cartId);
-      } catch (error) {
-        if (!isStorageError(error)) throw error;
-        storageErrors.report(error, 'placeOrder');
-        return { ok: false, message: ORDER_UNAVAILABLE_MESSAGE };
-      }
-    },
-    getOrder(orderId) {
-      try {
-        return orders.getOrder(orderId);
-      } catch (error) {
-        if (!isStorageError(error)) throw error;
-        storageErrors.report(error, 'getOrder');
-        throw new StoreUnavailableError();
-      }
-    },
+    placeOrder: (cartId) =>
+      guarded('placeOrder', orderUnavailable, () => orders.placeOrder(cartId)),
+    getOrder: (orderId) =>
+      guarded('getOrder', storeUnavailableThrow, () => orders.getOrder(orderId)),
     health() {
       const recent = storageErrors.recent();
-      const checks: HealthCheck[] = [
+      const checks = [
         ...opened.checks,
         canWrite(db, options.dataDir)
-          ? { name: 'writable', ok: true, detail: 'ok' }
-          : {
-              name: 'writable',
-              ok: false,
-              detail: 'The database is open read-only: carts cannot be saved.',
-            },
+          ? passed('writable')
+          : failed('writable', 'The database is open read-only: carts cannot be saved.'),
         recent
-          ? {
-              name: 'recent errors',
-              ok: false,
-              detail: `The database failed with ${recent.code} in the last minute.`,
-            }
-          : { name: 'recent errors', ok: true, detail: 'none in the last minute' },
+          ? failed('recent errors', `The database failed with ${recent.code} in the last minute.`)
+          : passed('recent errors', 'none in the last minute'),
       ];
       return { ready: checks.every((check) => check.ok), checks };
     },
@@ -174,25 +168,16 @@ function canWrite(db: Database.Database, dataDir: string): boolean {
 function open(
   file: string,
   options: LocalStoreOptions,
-  storageErrors: ReturnType<typeof createStorageErrorLog>,
+  storageErrors: StorageErrorLog,
 ): { db: Database.Database | null; checks: HealthCheck[] } {
   let db: Database.Database;
   try {
     db = openDatabase(options.dataDir, { readonly: options.readonly });
   } catch (error) {
     storageErrors.report(error instanceof Error ? error : new Error(String(error)), 'open');
-    return {
-      db: null,
-      checks: [
-        {
-          name: 'database',
-          ok: false,
-          detail: 'The database could not be opened (see the server log).',
-        },
-      ],
-    };
+    const detail = 'The database could not be opened (see the server log).';
+    return { db: null, checks: [failed('database', detail)] };
   }
-  const opened: HealthCheck = { name: 'database', ok: true, detail: 'ok' };
   let problems: string[];
   try {
     problems = quickCheck(db);
@@ -200,7 +185,7 @@ function open(
     problems = [error instanceof Error ? error.message : String(error)];
   }
   if (problems.length === 0)
-    return { db, checks: [opened, { name: 'integrity', ok: true, detail: 'quick_check ok' }] };
+    return { db, checks: [passed('database'), passed('integrity', 'quick_check ok')] };
   // SQLite's report spans lines; the log gets one.
   const shown = problems
     .slice(0, 3)
@@ -211,29 +196,18 @@ function open(
       'The store will not serve from this file: stop the server and restore it from a backup, or move it aside (a new, empty store is created on start).',
   );
   db.close();
-  return {
-    db: null,
-    checks: [
-      opened,
-      {
-        name: 'integrity',
-        ok: false,
-        detail: 'The database failed its integrity check (see the server log).',
-      },
-    ],
-  };
+  const detail = 'The database failed its integrity check (see the server log).';
+  return { db: null, checks: [passed('database'), failed('integrity', detail)] };
 }
 
 /** The store when its database is unusable: up, not ready, and honest about it in every answer. */
 function unavailableStore(checks: HealthCheck[]): LocalStore {
   return {
     execute: async () => ({ errors: [storeUnavailable()] }),
-    placeOrder: () => ({ ok: false, message: ORDER_UNAVAILABLE_MESSAGE }),
-    getOrder: () => {
-      throw new StoreUnavailableError();
-    },
+    placeOrder: orderUnavailable,
+    getOrder: storeUnavailableThrow,
     health: () => ({ ready: false, checks }),
-    deleteExpiredCarts: () => 0,
+    deleteExpiredCarts: nothingDeleted,
     close: () => undefined,
   };
 }
