@@ -2,7 +2,7 @@ import 'server-only';
 import { storefrontConfig } from './config';
 import type { LocalOrder, PlaceOrderResult } from './local';
 
-export type { LocalOrder, LocalOrderLine } from './local';
+export type { LocalOrder } from './local';
 
 /**
  * The local store's checkout places real orders that take stock without payment, so a production

@@ -1,4 +1,4 @@
-import { nodesConnection } from './connection';
+import { connectionOf } from './connection';
 import { applyDiscounts, isApplicable } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money } from './money';
@@ -6,7 +6,6 @@ import { pricedLines, subtotalCents } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
 import { allocationObject } from './selling-plans';
 import type { CartRow, LineRow } from './cart-repository';
-import type { GraphQLResolveInfo } from 'graphql';
 
 /**
  * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
@@ -41,8 +40,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
       subtotalAmount: money(subtotal, currency),
       totalAmount: money(totalCents, currency),
     },
-    lines: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
-      nodesConnection(lineObjects(), args, info),
+    lines: connectionOf(lineObjects),
     discountCodes: cart.discountCodes.map((code) => ({
       code,
       applicable: isApplicable(context.catalog, code, subtotal),

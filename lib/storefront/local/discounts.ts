@@ -4,7 +4,7 @@ import type { CatalogIndex } from './catalog-index';
 
 /** The code as shoppers may type it (any case, stray spaces) matched to content/discounts.yaml. */
 export function discountFor(catalog: CatalogIndex, code: string): CatalogDiscount | undefined {
-  return catalog.discount(code.trim().toUpperCase());
+  return catalog.discounts.get(code.trim().toUpperCase());
 }
 
 const minimumCents = (discount: CatalogDiscount) =>

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '@/lib/content/catalog-types';
 import { CartRepository } from './cart-repository';
-import { CatalogIndex } from './catalog-index';
+import { indexCatalog } from './catalog-index';
 import { checkpointInBackground, walBackstop } from './checkpointer';
 import { DATABASE_FILE, openDatabase, quickCheck } from './database';
 import { createExecutor, type OperationRequest } from './execute';
@@ -21,19 +21,13 @@ import type { ExecutionResult } from 'graphql';
 export { CART_LIFETIME_SECONDS } from './cart-repository';
 export { MAX_CART_QUANTITY, MAX_LINE_QUANTITY } from './user-errors';
 export { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from './storage-errors';
-export type { LocalOrder, LocalOrderLine, PlaceOrderResult } from './orders';
-export type { OperationRequest };
+export type { LocalOrder, PlaceOrderResult } from './orders';
 
 export interface HealthCheck {
   name: 'database' | 'integrity' | 'writable' | 'recent errors';
   ok: boolean;
   /** For the operator; never SQLite's text or a file path (the server log has those). */
   detail: string;
-}
-
-export interface StoreHealth {
-  ready: boolean;
-  checks: HealthCheck[];
 }
 
 export interface LocalStore {
@@ -47,7 +41,7 @@ export interface LocalStore {
   /** Null for an unknown order; throws StoreUnavailableError when the database fails. */
   getOrder(orderId: string): LocalOrder | null;
   /** Whether the store can serve: the database opened, passed quick_check, is writable and has not failed lately. */
-  health(): StoreHealth;
+  health(): { ready: boolean; checks: HealthCheck[] };
   /** Deletes expired carts now (the store also does on open and every hour); returns how many. */
   deleteExpiredCarts(): number;
   close(): void;
@@ -93,7 +87,7 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
   const writable = !options.readonly;
   const carts = new CartRepository(db, clock, writable ? walBackstop(db) : undefined);
   const context = {
-    catalog: new CatalogIndex(options.catalog),
+    catalog: indexCatalog(options.catalog),
     carts,
     siteUrl: options.siteUrl.replace(/\/+$/, ''),
   };

@@ -47,7 +47,7 @@ export function createLineChanges(context: StoreContext) {
 
   function variantFor(merchandiseId: string, field: string[]): IndexedVariant {
     const sku = parseGid(merchandiseId, 'ProductVariant');
-    const found = sku ? catalog.variant(sku) : undefined;
+    const found = sku ? catalog.variants.get(sku) : undefined;
     if (!found) {
       const message = `The merchandise with id ${merchandiseId} does not exist.`;
       refuse(field, message, 'INVALID_MERCHANDISE_LINE');
@@ -66,7 +66,7 @@ export function createLineChanges(context: StoreContext) {
     field: string[],
   ): IndexedPlan {
     const key = parseGid(sellingPlanId, 'SellingPlan');
-    const plan = key ? catalog.plan(key) : undefined;
+    const plan = key ? catalog.plans.get(key) : undefined;
     const code = 'SELLING_PLAN_NOT_APPLICABLE';
     if (!plan) refuse(field, `The selling plan with id ${sellingPlanId} does not exist.`, code);
     if (plan.product !== product) {
@@ -141,7 +141,7 @@ export function createLineChanges(context: StoreContext) {
       checkQuantity(asked, field('quantity'), 0);
       // Shopify removes a line whose quantity is set to 0.
       if (asked === 0) return void carts.removeLine(token, line.id);
-      const found = catalog.variant(line.sku);
+      const found = catalog.variants.get(line.sku);
       if (!found && (asked > line.quantity || input.sellingPlanId !== undefined)) {
         const message = 'This item is no longer sold; it can only be removed.';
         refuse(field('quantity'), message, 'INVALID_MERCHANDISE_LINE');

@@ -104,7 +104,7 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
       for (const { line } of priced)
         wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
       for (const [sku, quantity] of wanted) {
-        const { product, variant } = context.catalog.variant(sku)!;
+        const { product, variant } = context.catalog.variants.get(sku)!;
         const available = availableQuantity(context, variant);
         if (quantity > available) {
           const left = available === 0 ? 'is sold out' : `has only ${available} left`;

@@ -22,9 +22,9 @@ export interface PricedLine {
  */
 export function pricedLines(context: StoreContext, token: string): PricedLine[] {
   return context.carts.lines(token).flatMap((line) => {
-    const found = context.catalog.variant(line.sku);
+    const found = context.catalog.variants.get(line.sku);
     if (!found) return [];
-    const plan = line.sellingPlan === null ? null : context.catalog.plan(line.sellingPlan);
+    const plan = line.sellingPlan === null ? null : context.catalog.plans.get(line.sellingPlan);
     if (plan === undefined || (plan && plan.product !== found.product)) return [];
     return [{ line, ...found, plan, unitCents: unitPriceCents(found.variant, plan) }];
   });

@@ -1,11 +1,10 @@
 import type { CatalogImage, CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
-import { nodesConnection } from './connection';
+import { connectionOf } from './connection';
 import { productGid, variantGid } from './ids';
 import { countMeasurement, money, pricePerItem, toCents } from './money';
 import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
 import type { CartRepository } from './cart-repository';
 import type { CatalogIndex } from './catalog-index';
-import type { GraphQLResolveInfo } from 'graphql';
 
 export interface StoreContext {
   catalog: CatalogIndex;
@@ -92,7 +91,6 @@ export function productObject(
         },
       ].slice(0, first == null ? undefined : Math.max(0, first)),
     sellingPlanGroups: sellingPlanGroups(product),
-    variants: (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
-      nodesConnection(variants, args, info),
+    variants: connectionOf(() => variants),
   };
 }

@@ -11,7 +11,7 @@ export function createRootValue(context: StoreContext) {
   return {
     product: (args: { handle?: string | null }, _context: unknown, info: GraphQLResolveInfo) => {
       refuseArguments(args, info, ['handle']);
-      const product = args.handle ? catalog.product(args.handle) : undefined;
+      const product = args.handle ? catalog.products.get(args.handle) : undefined;
       return product ? productObject(context, product) : null;
     },
     // One shop, as Shopify answers for the store a token belongs to; the id is the local store's own.

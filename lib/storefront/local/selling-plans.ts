@@ -1,15 +1,11 @@
 import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { plansOf, type IndexedPlan } from './catalog-index';
-import { nodesConnection } from './connection';
+import { connectionOf } from './connection';
 import { sellingPlanGid } from './ids';
 import { money, pricePerItem, toCents } from './money';
-import type { GraphQLResolveInfo } from 'graphql';
-
-/** The one group the local store puts a product's plans in (Shopify groups them per app or offer). */
-export const SELLING_PLAN_GROUP_NAME = 'Subscribe & save';
 
 /** What one unit costs on a plan: the percentage off the variant's price, in whole cents rounded half up. */
-export function planPriceCents(variant: CatalogVariant, plan: IndexedPlan['plan']): number {
+function planPriceCents(variant: CatalogVariant, plan: IndexedPlan['plan']): number {
   return Math.round((toCents(variant.price) * (100 - plan.percentOff)) / 100);
 }
 
@@ -18,22 +14,12 @@ export function unitPriceCents(variant: CatalogVariant, plan: IndexedPlan | null
   return plan ? planPriceCents(variant, plan.plan) : toCents(variant.price);
 }
 
-type Connection = (
-  args: Record<string, unknown>,
-  context: unknown,
-  info: GraphQLResolveInfo,
-) => { nodes: unknown[] };
-const connectionOf =
-  (items: readonly unknown[]): Connection =>
-  (args, _context, info) =>
-    nodesConnection(items, args, info);
-
 /**
  * Shopify's SellingPlan for a plan from content: one delivery every N days, recurring, a percentage
  * off. Billing and delivery policies, checkout charges and descriptions are not implemented (they
  * answer an error naming the field).
  */
-export function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, unknown> {
+function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, unknown> {
   return {
     id: sellingPlanGid(key),
     name: plan.name,
@@ -58,19 +44,17 @@ export function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, un
   };
 }
 
-/** Product.sellingPlanGroups: one group holding every plan, or none when the product has no plans. */
-export function sellingPlanGroups(product: CatalogProduct): Connection {
+/**
+ * Product.sellingPlanGroups: one group holding every plan (Shopify groups them per app or offer), or
+ * none when the product has no plans.
+ */
+export function sellingPlanGroups(product: CatalogProduct) {
   const plans = plansOf(product);
-  const groups =
-    plans.length === 0
-      ? []
-      : [
-          {
-            name: SELLING_PLAN_GROUP_NAME,
-            sellingPlans: connectionOf(plans.map(sellingPlanObject)),
-          },
-        ];
-  return connectionOf(groups);
+  const group = {
+    name: 'Subscribe & save',
+    sellingPlans: connectionOf(() => plans.map(sellingPlanObject)),
+  };
+  return connectionOf(() => (plans.length === 0 ? [] : [group]));
 }
 
 /**
@@ -99,15 +83,8 @@ export function allocationObject(
 }
 
 /** ProductVariant.sellingPlanAllocations: one per plan of the variant's product. */
-export function sellingPlanAllocations(
+export const sellingPlanAllocations = (
   product: CatalogProduct,
   variant: CatalogVariant,
   currency: string,
-): Connection {
-  return (args, context, info) =>
-    connectionOf(plansOf(product).map((plan) => allocationObject(variant, plan, currency)))(
-      args,
-      context,
-      info,
-    );
-}
+) => connectionOf(() => plansOf(product).map((plan) => allocationObject(variant, plan, currency)));
