@@ -10,15 +10,10 @@ export {
   type Shopper,
 } from './cart';
 export { CART_COOKIE, CART_COOKIE_MAX_AGE } from './cart-cookie';
-export { toCartView, type CartLineView, type CartView, type Money } from './cart-view';
+export { toCartView, type CartView, type Money } from './cart-view';
 export { storefrontConfig } from './config';
 export { StorefrontError } from './errors';
-export {
-  getLocalOrder,
-  localCheckoutEnabled,
-  placeLocalOrder,
-  type LocalOrder,
-} from './local-checkout';
+export { getLocalOrder, localCheckoutEnabled, placeLocalOrder } from './local-checkout';
 export {
   getProductOffer,
   productCacheTag,
@@ -26,9 +21,7 @@ export {
   subscriptionOptions,
   variantForSize,
   type ProductOfferResult,
-  type StorefrontProduct,
   type StorefrontVariant,
   type SubscriptionOption,
 } from './product';
-export { getShop, type ShopIdentity } from './shop';
-export type { CartFieldsFragment } from './storefrontapi.generated';
+export { getShop } from './shop';

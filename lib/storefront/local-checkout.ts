@@ -2,8 +2,6 @@ import 'server-only';
 import { storefrontConfig } from './config';
 import type { LocalOrder, PlaceOrderResult } from './local';
 
-export type { LocalOrder } from './local';
-
 /**
  * The local store's checkout places real orders that take stock without payment, so a production
  * server only offers it when the operator says so (LOCAL_CHECKOUT=enabled). `next dev` always has it.

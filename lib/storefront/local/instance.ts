@@ -10,14 +10,10 @@ import { createLocalStore, type LocalStore } from './index';
 /** One store (one SQLite connection, one checkpointer, one cart sweeper) per server process. */
 let store: LocalStore | undefined;
 
-export function localStoreDataDir(): string {
-  return process.env.LOCAL_STORE_DATA_DIR ?? path.join(process.cwd(), '.data', 'local-store');
-}
-
 export function getLocalStore(): LocalStore {
   store ??= createLocalStore({
     catalog: toCatalog(getContent()),
-    dataDir: localStoreDataDir(),
+    dataDir: process.env.LOCAL_STORE_DATA_DIR ?? path.join(process.cwd(), '.data', 'local-store'),
     siteUrl: siteUrl(),
   });
   return store;
