@@ -8,12 +8,10 @@
  * the generated interfaces is exactly the string `storefrontRequest` is called with.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import { preset } from '@shopify/hydrogen-codegen';
 import {
-  buildClientSchema,
   Kind,
   parse,
   print,
@@ -21,21 +19,12 @@ import {
   type DefinitionNode,
   type DocumentNode,
   type FragmentDefinitionNode,
-  type IntrospectionQuery,
 } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 import * as documents from './documents';
+import { storefrontSchema } from './local/schema';
 
 const OUTPUT = path.join(import.meta.dirname, 'storefrontapi.generated.d.ts');
-
-/** The schema hydrogen-react ships for the Storefront API version it is built for: works offline. */
-function storefrontSchema() {
-  const introspection = createRequire(import.meta.url)(
-    '@shopify/hydrogen-react/storefront.schema.json',
-  ) as IntrospectionQuery | { data: IntrospectionQuery };
-  const schemaAst = buildClientSchema('data' in introspection ? introspection.data : introspection);
-  return { schemaAst, schema: parse(printSchema(schemaAst)) };
-}
 
 /**
  * One source per operation, keyed by its whole string (fragments included, as it is sent), and one per
@@ -71,7 +60,9 @@ function source(definitions: DefinitionNode[], rawSDL: string, name: string) {
 }
 
 async function generate(): Promise<string> {
-  const { schema, schemaAst } = storefrontSchema();
+  // The schema hydrogen-react ships for its Storefront API version (the local store's): works offline.
+  const schemaAst = storefrontSchema();
+  const schema = parse(printSchema(schemaAst));
   const [section] = await preset.buildGeneratesSection({
     baseOutputDir: OUTPUT,
     schema,
