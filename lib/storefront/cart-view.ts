@@ -60,8 +60,11 @@ function sumMoney(amounts: Money[], currencyCode: Money['currencyCode']): Money 
   return { amount: (cents / 100).toFixed(2), currencyCode };
 }
 
+const plan = ({ id, name }: { id: string; name: string }) => ({ id, name });
+
 function toLineView(line: CartLine): CartLineView {
-  const { merchandise } = line;
+  const { merchandise, sellingPlanAllocation: allocation } = line;
+  const { image } = merchandise;
   return {
     id: line.id,
     merchandiseId: merchandise.id,
@@ -69,21 +72,13 @@ function toLineView(line: CartLine): CartLineView {
     productTitle: merchandise.product.title,
     productHandle: merchandise.product.handle,
     variantTitle: merchandise.title,
-    image: merchandise.image
-      ? { url: merchandise.image.url, altText: merchandise.image.altText }
-      : null,
+    image: image ? { url: image.url, altText: image.altText } : null,
     unitPrice: line.cost.amountPerQuantity,
     totalPrice: line.cost.totalAmount,
     quantityAvailable: merchandise.quantityAvailable ?? null,
-    planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) => ({
-      id: sellingPlan.id,
-      name: sellingPlan.name,
-    })),
-    sellingPlan: line.sellingPlanAllocation
-      ? {
-          id: line.sellingPlanAllocation.sellingPlan.id,
-          name: line.sellingPlanAllocation.sellingPlan.name,
-        }
-      : null,
+    planChoices: merchandise.sellingPlanAllocations.nodes.map(({ sellingPlan }) =>
+      plan(sellingPlan),
+    ),
+    sellingPlan: allocation ? plan(allocation.sellingPlan) : null,
   };
 }

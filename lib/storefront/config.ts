@@ -20,17 +20,13 @@ export interface StorefrontConfig {
 
 export function storefrontConfig(): StorefrontConfig {
   const domain = process.env.PUBLIC_STORE_DOMAIN?.trim();
-  const apiVersion = process.env.PUBLIC_STOREFRONT_API_VERSION?.trim() || SFAPI_VERSION;
-  const timeoutMs = Number(process.env.STOREFRONT_TIMEOUT_MS) || 4000;
+  const common = {
+    apiVersion: process.env.PUBLIC_STOREFRONT_API_VERSION?.trim() || SFAPI_VERSION,
+    timeoutMs: Number(process.env.STOREFRONT_TIMEOUT_MS) || 4000,
+  };
   if (!domain) {
-    return {
-      mode: 'local',
-      storeDomain: siteUrl(),
-      apiVersion,
-      publicToken: 'local-store',
-      privateToken: undefined,
-      timeoutMs,
-    };
+    const local = { storeDomain: siteUrl(), publicToken: 'local-store', privateToken: undefined };
+    return { mode: 'local', ...local, ...common };
   }
   const publicToken = process.env.PUBLIC_STOREFRONT_API_TOKEN?.trim();
   if (!publicToken) {
@@ -38,12 +34,6 @@ export function storefrontConfig(): StorefrontConfig {
       'PUBLIC_STORE_DOMAIN is set but PUBLIC_STOREFRONT_API_TOKEN is not: set the Storefront API token, or unset the domain to use the local store.',
     );
   }
-  return {
-    mode: 'shopify',
-    storeDomain: domain,
-    apiVersion,
-    publicToken,
-    privateToken: process.env.PRIVATE_STOREFRONT_API_TOKEN?.trim() || undefined,
-    timeoutMs,
-  };
+  const privateToken = process.env.PRIVATE_STOREFRONT_API_TOKEN?.trim() || undefined;
+  return { mode: 'shopify', storeDomain: domain, publicToken, privateToken, ...common };
 }

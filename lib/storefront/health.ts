@@ -4,7 +4,7 @@ import type { HealthCheck } from './local';
 
 // No 'server-only' guard, for the reason given in local/instance.ts (which this imports).
 
-export interface StoreHealthReport {
+interface StoreHealthReport {
   ready: boolean;
   mode: 'local' | 'shopify';
   checks: HealthCheck[];
@@ -27,12 +27,7 @@ export function storeHealth(): StoreHealthReport {
       '[health] storefront configuration:',
       error instanceof Error ? error.message : error,
     );
-    return {
-      ready: false,
-      mode: 'shopify',
-      checks: [],
-      reason: 'The storefront is not configured correctly (see the server log).',
-    };
+    return notReady('shopify', 'The storefront is not configured correctly (see the server log).');
   }
   if (mode === 'shopify') return { ready: true, mode, checks: [] };
   try {
@@ -42,11 +37,13 @@ export function storeHealth(): StoreHealthReport {
       : { ready, mode, checks, reason: checks.find((check) => !check.ok)?.detail };
   } catch (error) {
     console.error('[health] the local store could not start:', error);
-    return {
-      ready: false,
-      mode,
-      checks: [],
-      reason: 'The local store could not start (see the server log).',
-    };
+    return notReady(mode, 'The local store could not start (see the server log).');
   }
 }
+
+const notReady = (mode: StoreHealthReport['mode'], reason: string): StoreHealthReport => ({
+  ready: false,
+  mode,
+  checks: [],
+  reason,
+});
