@@ -12,8 +12,6 @@ export const CART_LIFETIME_SECONDS = 60 * 60 * 24 * 14;
 export interface CartRow {
   token: string;
   discountCodes: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface LineRow {
@@ -47,7 +45,7 @@ export class CartRepository {
         `INSERT INTO carts (token, created_at, updated_at) VALUES (@token, @now, @now)`,
       ),
       findCart: db.prepare(
-        `SELECT token, discount_codes, created_at, updated_at FROM carts WHERE token = ? AND completed_at IS NULL AND updated_at > ?`,
+        `SELECT token, discount_codes AS discountCodes FROM carts WHERE token = ? AND completed_at IS NULL AND updated_at > ?`,
       ),
       lines: db.prepare(
         `SELECT id, sku, quantity, NULLIF(selling_plan, '') AS sellingPlan FROM cart_lines WHERE cart_token = ? ORDER BY position`,
@@ -107,15 +105,9 @@ export class CartRepository {
 
   /** Null for unknown, expired and checked-out carts: after checkout a cart is gone, as on Shopify. */
   find(token: string): CartRow | null {
-    const raw = this.statements.findCart.get(token, this.cutoff()) as
-      { token: string; discount_codes: string; created_at: string; updated_at: string } | undefined;
-    if (!raw) return null;
-    return {
-      token: raw.token,
-      discountCodes: JSON.parse(raw.discount_codes) as string[],
-      createdAt: raw.created_at,
-      updatedAt: raw.updated_at,
-    };
+    const row = this.statements.findCart.get(token, this.cutoff()) as
+      { token: string; discountCodes: string } | undefined;
+    return row ? { ...row, discountCodes: JSON.parse(row.discountCodes) as string[] } : null;
   }
 
   lines(token: string): LineRow[] {

@@ -39,23 +39,8 @@ export interface LocalOrder {
 
 export type PlaceOrderResult = { ok: true; order: LocalOrder } | { ok: false; message: string };
 
-interface OrderRow {
-  id: string;
-  number: number;
-  currency: string;
-  subtotal_cents: number;
-  total_cents: number;
-  created_at: string;
-}
-
-interface OrderLineRow {
-  sku: string;
-  title: string;
-  variant_title: string;
-  selling_plan_name: string | null;
-  quantity: number;
-  unit_cents: number;
-}
+const refused = (message: string): PlaceOrderResult => ({ ok: false, message });
+const CART_GONE = 'This cart does not exist or was already checked out.';
 
 /** The local checkout: turns a cart into an order in one transaction, re-checking stock and the caps. */
 export function createOrders(db: Database.Database, context: StoreContext, carts: CartRepository) {
@@ -67,37 +52,38 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
     `INSERT INTO order_lines (order_id, sku, title, variant_title, selling_plan_name, quantity, unit_cents)
      VALUES (@orderId, @sku, @title, @variantTitle, @sellingPlanName, @quantity, @unitCents)`,
   );
-  const findOrder = db.prepare(`SELECT * FROM orders WHERE id = ?`);
-  const findLines = db.prepare(`SELECT * FROM order_lines WHERE order_id = ? ORDER BY rowid`);
+  const findOrder = db.prepare(
+    `SELECT id, number, created_at AS createdAt, currency, subtotal_cents AS subtotal, total_cents AS total FROM orders WHERE id = ?`,
+  );
+  const findLines = db.prepare(
+    `SELECT sku, title, variant_title AS variantTitle, selling_plan_name AS sellingPlanName, quantity, unit_cents AS unitCents
+     FROM order_lines WHERE order_id = ? ORDER BY rowid`,
+  );
 
   function placeOrder(cartId: string): PlaceOrderResult {
     const token = parseGid(cartId, 'Cart');
-    if (!token)
-      return { ok: false, message: 'This cart does not exist or was already checked out.' };
+    if (!token) return refused(CART_GONE);
     // One IMMEDIATE transaction: stock, caps and the order are read and written with no other writer in between.
     return carts.transaction((): PlaceOrderResult => {
       const cart = carts.find(token);
-      if (!cart)
-        return { ok: false, message: 'This cart does not exist or was already checked out.' };
+      if (!cart) return refused(CART_GONE);
       // The order is what the cart shows (priced-lines.ts): plan prices, and no line the catalog no longer sells.
       const priced = pricedLines(context, token);
       if (priced.length === 0)
-        return { ok: false, message: 'Your cart is empty: add something before checking out.' };
+        return refused('Your cart is empty: add something before checking out.');
 
       // Checked again here: another version of the store may have filled the cart past the caps.
       const units = priced.reduce((sum, item) => sum + item.line.quantity, 0);
       if (units > MAX_CART_QUANTITY) {
-        return {
-          ok: false,
-          message: `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.`,
-        };
+        return refused(
+          `A cart can hold at most ${MAX_CART_QUANTITY} items in all, and yours has ${units}. Lower a quantity and try again.`,
+        );
       }
       const tooLarge = priced.find(({ line }) => line.quantity > MAX_LINE_QUANTITY);
       if (tooLarge) {
-        return {
-          ok: false,
-          message: `${tooLarge.product.title} (${tooLarge.variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.`,
-        };
+        return refused(
+          `${tooLarge.product.title} (${tooLarge.variant.title}): one cart line cannot hold more than ${MAX_LINE_QUANTITY}. Lower the quantity and try again.`,
+        );
       }
       // Stock is per variant, over its one-time and subscription lines together.
       const wanted = new Map<string, number>();
@@ -108,10 +94,9 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
         const available = availableQuantity(context, variant);
         if (quantity > available) {
           const left = available === 0 ? 'is sold out' : `has only ${available} left`;
-          return {
-            ok: false,
-            message: `${product.title} (${variant.title}) ${left}. Lower the quantity in your cart and try again.`,
-          };
+          return refused(
+            `${product.title} (${variant.title}) ${left}. Lower the quantity in your cart and try again.`,
+          );
         }
       }
 
@@ -146,27 +131,31 @@ export function createOrders(db: Database.Database, context: StoreContext, carts
   }
 
   function getOrder(id: string): LocalOrder | null {
-    const order = findOrder.get(id) as OrderRow | undefined;
+    const order = findOrder.get(id) as
+      | (Pick<LocalOrder, 'id' | 'number' | 'createdAt' | 'currency'> & {
+          subtotal: number;
+          total: number;
+        })
+      | undefined;
     if (!order) return null;
-    const lines = findLines.all(id) as OrderLineRow[];
+    const { currency, subtotal, total } = order;
+    const lines = findLines.all(id) as Array<
+      Omit<LocalOrderLine, 'unitPrice' | 'lineTotal'> & { unitCents: number }
+    >;
     return {
       id: order.id,
       number: order.number,
       name: `#${order.number}`,
-      createdAt: order.created_at,
-      currency: order.currency,
-      lines: lines.map((line) => ({
-        sku: line.sku,
-        title: line.title,
-        variantTitle: line.variant_title,
-        sellingPlanName: line.selling_plan_name,
-        quantity: line.quantity,
-        unitPrice: money(line.unit_cents, order.currency),
-        lineTotal: money(line.unit_cents * line.quantity, order.currency),
+      createdAt: order.createdAt,
+      currency,
+      lines: lines.map(({ unitCents, ...line }) => ({
+        ...line,
+        unitPrice: money(unitCents, currency),
+        lineTotal: money(unitCents * line.quantity, currency),
       })),
-      subtotal: money(order.subtotal_cents, order.currency),
-      discount: money(order.subtotal_cents - order.total_cents, order.currency),
-      total: money(order.total_cents, order.currency),
+      subtotal: money(subtotal, currency),
+      discount: money(subtotal - total, currency),
+      total: money(total, currency),
     };
   }
 
