@@ -1,6 +1,6 @@
 import 'server-only';
 import { createStorefrontClient } from '@shopify/hydrogen-react';
-import { storefrontConfig } from './config';
+import { storefrontConfig, type StorefrontConfig } from './config';
 import { StorefrontError } from './errors';
 import type { StorefrontMutations, StorefrontQueries } from './storefrontapi.generated';
 
@@ -19,28 +19,26 @@ export interface RequestOptions {
 /** Every document in lib/storefront/documents, with its variables and answer (npm run codegen). */
 type Operations = StorefrontQueries & StorefrontMutations;
 
-interface GraphQLResponse<TData> {
-  data?: TData | null;
+interface GraphQLResponse {
+  data?: unknown;
   errors?: Array<{ message: string }> | string;
 }
 
 /**
  * The one way server code talks to the storefront. In local mode the operation runs in this process
- * (no HTTP round trip to ourselves, which also works during `next build`); otherwise it goes to Shopify.
- * Typed by the document, as Hydrogen's `storefront.query` is: a string that is not one of the app's
- * documents, or a field read that the document does not select, does not compile.
+ * (no HTTP round trip to ourselves, which also works during `next build`). Typed by the document, as
+ * Hydrogen's `storefront.query` is: an unknown document or an unselected field does not compile.
  */
 export async function storefrontRequest<TDocument extends keyof Operations>(
   document: TDocument,
   variables: Operations[TDocument]['variables'],
   options: RequestOptions = {},
 ): Promise<Operations[TDocument]['return']> {
-  type TData = Operations[TDocument]['return'];
   const config = storefrontConfig();
   const response =
     config.mode === 'local'
-      ? await executeLocally<TData>(document, variables)
-      : await fetchFromShopify<TData>(document, variables, options);
+      ? await executeLocally(document, variables)
+      : await fetchFromShopify(config, document, variables, options);
   if (response.errors && response.errors.length > 0) {
     const messages =
       typeof response.errors === 'string'
@@ -49,25 +47,25 @@ export async function storefrontRequest<TDocument extends keyof Operations>(
     throw new StorefrontError('graphql', 'The store could not answer this request.', messages);
   }
   if (!response.data) throw new StorefrontError('graphql', 'The store sent an empty answer.');
-  return response.data;
+  return response.data as Operations[TDocument]['return'];
 }
 
-async function executeLocally<TData>(
+async function executeLocally(
   query: string,
   variables: Record<string, unknown>,
-): Promise<GraphQLResponse<TData>> {
+): Promise<GraphQLResponse> {
   const { getLocalStore } = await import('./local/instance');
   const result = await getLocalStore().execute({ query, variables });
   // The same plain JSON a network answer would give (graphql-js builds null-prototype objects).
-  return JSON.parse(JSON.stringify(result)) as GraphQLResponse<TData>;
+  return JSON.parse(JSON.stringify(result)) as GraphQLResponse;
 }
 
-async function fetchFromShopify<TData>(
+async function fetchFromShopify(
+  config: StorefrontConfig,
   query: string,
   variables: Record<string, unknown>,
   options: RequestOptions,
-): Promise<GraphQLResponse<TData>> {
-  const config = storefrontConfig();
+): Promise<GraphQLResponse> {
   const client = createStorefrontClient({
     storeDomain: config.storeDomain,
     storefrontApiVersion: config.apiVersion,
@@ -103,5 +101,5 @@ async function fetchFromShopify<TData>(
   if (!response.ok && response.status !== 400) {
     throw new StorefrontError('http', `The store answered with an error (${response.status}).`);
   }
-  return (await response.json()) as GraphQLResponse<TData>;
+  return (await response.json()) as GraphQLResponse;
 }

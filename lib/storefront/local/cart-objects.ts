@@ -5,7 +5,7 @@ import { money } from './money';
 import { pricedLines, subtotalCents } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
 import { allocationObject } from './selling-plans';
-import type { CartRow, LineRow } from './cart-repository';
+import type { CartRow } from './cart-repository';
 
 /**
  * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
@@ -21,15 +21,18 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
 
   // Built only when a query selects lines: most mutation answers need just totals.
   const lineObjects = () =>
-    lines.map(({ line, product, variant, plan, unitCents }) =>
-      lineObject(
-        line,
-        variantObject(context, product, variant),
-        plan ? allocationObject(variant, plan, currency) : null,
-        unitCents,
-        currency,
-      ),
-    );
+    lines.map(({ line, product, variant, plan, unitCents }) => ({
+      // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
+      __typename: 'CartLine',
+      id: lineGid(line.id),
+      quantity: line.quantity,
+      merchandise: variantObject(context, product, variant),
+      sellingPlanAllocation: plan ? allocationObject(variant, plan, currency) : null,
+      cost: {
+        amountPerQuantity: money(unitCents, currency),
+        totalAmount: money(unitCents * line.quantity, currency),
+      },
+    }));
 
   return {
     id: cartGid(cart.token),
@@ -50,26 +53,5 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
       code: discount.code,
       discountedAmount: money(discount.cents, currency),
     })),
-  };
-}
-
-function lineObject(
-  line: LineRow,
-  merchandise: Record<string, unknown>,
-  sellingPlanAllocation: Record<string, unknown> | null,
-  unitCents: number,
-  currency: string,
-) {
-  return {
-    // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
-    __typename: 'CartLine',
-    id: lineGid(line.id),
-    quantity: line.quantity,
-    merchandise,
-    sellingPlanAllocation,
-    cost: {
-      amountPerQuantity: money(unitCents, currency),
-      totalAmount: money(unitCents * line.quantity, currency),
-    },
   };
 }

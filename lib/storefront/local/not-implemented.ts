@@ -24,12 +24,7 @@ export function refuseArguments(
 ): void {
   for (const argument of info.parentType.getFields()[info.fieldName]?.args ?? []) {
     const value = args[argument.name];
-    if (
-      implemented.includes(argument.name) ||
-      value === undefined ||
-      value === null ||
-      value === argument.defaultValue
-    )
+    if (implemented.includes(argument.name) || value == null || value === argument.defaultValue)
       continue;
     throw notImplemented(`the ${argument.name} argument of ${fieldPath(info)}`);
   }
@@ -45,12 +40,7 @@ export function rejectUnsupportedInput(
   implemented: readonly string[],
 ): void {
   for (const [field, value] of inputs.flatMap((input) => Object.entries(input))) {
-    if (
-      implemented.includes(field) ||
-      value === undefined ||
-      value === null ||
-      (Array.isArray(value) && value.length === 0)
-    )
+    if (implemented.includes(field) || value == null || (Array.isArray(value) && !value.length))
       continue;
     throw notImplemented(`${typeName}.${field}`);
   }
