@@ -13,10 +13,9 @@ interface StoreHealthReport {
 }
 
 /**
- * Whether this server can take shoppers' requests. Local mode opens the store if needed and reports
- * its checks (database opened, quick_check when it opened, writable, no storage errors in the last
- * minute). Shopify mode is ready when configured: Shopify's availability is not ours to report, and a
- * slow Shopify must not take every server out of a load balancer at once.
+ * Whether this server can take shoppers' requests: in local mode, the local store's checks. Shopify
+ * mode is ready when configured: Shopify's availability is not ours to report, and a slow Shopify
+ * must not take every server out of a load balancer at once.
  */
 export function storeHealth(): StoreHealthReport {
   let mode: 'local' | 'shopify';

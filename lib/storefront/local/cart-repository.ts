@@ -2,10 +2,8 @@ import { newCartToken, newLineId } from './ids';
 import type Database from 'better-sqlite3';
 
 /**
- * A cart that was not checked out expires this long after its last change. It must equal
- * CART_COOKIE_MAX_AGE in lib/storefront/cart-cookie.ts (the cookie that carries the cart id), so a
- * shopper never holds a cookie for a cart the store has deleted, nor the store a cart nobody can reach;
- * tests/unit/local-store/carts.test.ts checks that they match.
+ * A cart that was not checked out expires this long after its last change: CART_COOKIE_MAX_AGE, so
+ * no cookie outlives its cart and no cart its cookie (tests/unit/local-store/carts.test.ts checks).
  */
 export const CART_LIFETIME_SECONDS = 60 * 60 * 24 * 14;
 
@@ -29,10 +27,7 @@ const SWEEP_BATCH = 500;
 export class CartRepository {
   private readonly statements;
 
-  /**
-   * `clock` is the time in ms (tests move it to expire carts); `beforeWrite` runs before each write
-   * transaction (the WAL backstop, checkpointer.ts).
-   */
+  /** `clock`: ms, moved by tests; `beforeWrite`: before each write transaction (checkpointer.ts). */
   constructor(
     private readonly db: Database.Database,
     private readonly clock: () => number = Date.now,

@@ -8,15 +8,12 @@ export const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
 export const WAL_BACKSTOP_BYTES = 32 * 1024 * 1024;
 
 /**
- * Moves WAL checkpoints off the request path. A checkpoint copies the log into the database and fsyncs
- * it; done by the connection that commits (SQLite's default), it stalls every request in flight.
- *
- * PASSIVE checkpoints never block writers, but they never shrink the log either: SQLite only starts it
- * over when a checkpoint has copied every frame and no reader is using it, which under a steady write
- * load from several processes may never happen. So once the log passes WAL_TRUNCATE_BYTES, a TRUNCATE
- * checkpoint takes the write lock, waits for readers to leave the log, copies the rest and empties the
- * file: writers wait for that (their busy timeout is 5 s), which is the price of a bounded file. If the
- * thread cannot run, the serving connection checkpoints for itself again.
+ * Moves WAL checkpoints off the request path: done by the committing connection (SQLite's default),
+ * a checkpoint's copy and fsync stall every request in flight. PASSIVE checkpoints never block
+ * writers but never shrink the log, which under steady writes from several processes may never
+ * restart; so past WAL_TRUNCATE_BYTES a TRUNCATE checkpoint empties it, and writers wait for that
+ * (busy timeout 5 s), the price of a bounded file. If the thread cannot run, the serving connection
+ * checkpoints for itself again.
  */
 export function checkpointInBackground(
   db: Database.Database,
@@ -52,11 +49,10 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /**
  * The backstop for when the thread cannot get the write lock in time (writers in several processes
- * keep taking it, and the log grows fast): called before each write transaction, it empties a log
- * past WAL_BACKSTOP_BYTES first. A checkpoint already running elsewhere makes SQLite answer "busy" at
- * once, without waiting; the writer then waits in 10 ms steps (up to 5 s, the busy timeout) rather
- * than write. Writers that find the log that large all stop writing, so the checkpoint holding the
- * lock gets the write lock and empties the log. Costs one stat() a write.
+ * keep taking it): before each write transaction, a log past WAL_BACKSTOP_BYTES is emptied first.
+ * When another checkpoint is running SQLite answers "busy" at once, and the writer waits in 10 ms
+ * steps (up to the 5 s busy timeout) rather than write, so that checkpoint gets the write lock and
+ * empties the log. Costs one stat() a write.
  */
 export function walBackstop(db: Database.Database): () => void {
   const wal = `${db.name}-wal`;

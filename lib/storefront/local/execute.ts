@@ -73,8 +73,7 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
   }
 
   /**
-   * Our objects carry exactly the fields the local store implements (a function when it needs
-   * arguments or is costly); anything else in the schema errors by name, so a missing feature is never
+   * A field our object lacks errors by name (product-objects.ts), so a missing feature is never
    * mistaken for a null from Shopify. Own properties only: `constructor` is not a field.
    */
   const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, _context, info) => {
@@ -89,10 +88,7 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
     }
   };
 
-  /**
-   * Runs one operation and never throws. A request that cannot run at all (syntax, validation,
-   * variables, operation name) answers `{ errors }` without `data`, as Shopify's 400 body does.
-   */
+  /** LocalStore.execute: never throws. */
   return async function run({
     query,
     variables,

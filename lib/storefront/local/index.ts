@@ -33,7 +33,7 @@ export interface HealthCheck {
 export interface LocalStore {
   /**
    * One GraphQL operation, in process. Never throws: a request that cannot run at all (syntax,
-   * validation, variables) answers `{ errors }` without `data`, as Shopify's 400 body does.
+   * validation, variables, operation name) answers `{ errors }` without `data`, as Shopify's 400 does.
    */
   execute(request: OperationRequest): Promise<ExecutionResult>;
   /** The local checkout: turns a cart into an order atomically, or says why it cannot. */
@@ -142,10 +142,8 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
 }
 
 /**
- * Whether writes can succeed, without taking the write lock (which can take seconds under load):
- * opened read-only or locked with PRAGMA query_only, or the file or its directory not writable
- * (permissions, or a read-only mount, which access() reports even to root). SQLite itself silently
- * opens an unwritable file read-only.
+ * Whether writes can succeed, without taking the write lock (seconds under load). SQLite silently
+ * opens an unwritable file read-only; access() reports a read-only mount even to root.
  */
 function canWrite(db: Database.Database, dataDir: string): boolean {
   if (db.readonly || db.pragma('query_only', { simple: true })) return false;

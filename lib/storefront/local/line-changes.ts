@@ -34,13 +34,10 @@ export interface CartWarning {
 }
 
 /**
- * The line mutations. Each runs inside the caller's IMMEDIATE transaction, so what it reads is what
- * it writes over (no other process can write in between), and throws Refusal to write nothing.
- * Stock is not a refusal: as Shopify does since API 2024-10, a change asking for more than is in
- * stock is made with what there is, and answers a warning.
- *
- * A line is a variant and a plan: the same variant one-time and on a plan are two lines, each held to
- * the per-line cap, while stock is counted over every line of the variant.
+ * The line mutations, run inside the caller's IMMEDIATE transaction (what they read is what they
+ * write over); a Refusal writes nothing. Short stock is not a refusal: as Shopify since API 2024-10,
+ * the change is made with what there is, with a warning. A line is a variant and a plan, each line
+ * held to the per-line cap, while stock is counted over every line of the variant.
  */
 export function createLineChanges(context: StoreContext) {
   const { carts, catalog } = context;
@@ -99,9 +96,6 @@ export function createLineChanges(context: StoreContext) {
     return { units, warning };
   }
 
-  const lineOf = (token: string, sku: string, plan: string | null) =>
-    carts.lines(token).find((line) => line.sku === sku && line.sellingPlan === plan);
-
   function add(token: string, inputs: readonly LineInput[]): CartWarning[] {
     const warnings: CartWarning[] = [];
     inputs.forEach((input, index) => {
@@ -122,7 +116,7 @@ export function createLineChanges(context: StoreContext) {
         carts.addLine(token, sku, fits.units, plan);
       }
       if (fits.warning) {
-        const line = lineOf(token, sku, plan);
+        const line = carts.lines(token).find((l) => l.sku === sku && l.sellingPlan === plan);
         warnings.push({ ...fits.warning, target: line ? lineGid(line.id) : input.merchandiseId });
       }
     });
