@@ -1,5 +1,5 @@
 import { connectionOf } from './connection';
-import { applyDiscounts, isApplicable } from './discounts';
+import { applyDiscounts, refusalFor } from './discounts';
 import { cartGid, lineGid } from './ids';
 import { money } from './money';
 import { pricedLines, subtotalCents } from './priced-lines';
@@ -46,7 +46,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     lines: connectionOf(lineObjects),
     discountCodes: cart.discountCodes.map((code) => ({
       code,
-      applicable: isApplicable(context.catalog, code, subtotal),
+      applicable: refusalFor(context.catalog, code, subtotal) === null,
     })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',

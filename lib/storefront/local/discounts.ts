@@ -3,20 +3,14 @@ import { toCents } from './money';
 import type { CatalogIndex } from './catalog-index';
 
 /** The code as shoppers may type it (any case, stray spaces) matched to content/discounts.yaml. */
-export function discountFor(catalog: CatalogIndex, code: string): CatalogDiscount | undefined {
+function discountFor(catalog: CatalogIndex, code: string): CatalogDiscount | undefined {
   return catalog.discounts.get(code.trim().toUpperCase());
 }
 
 const minimumCents = (discount: CatalogDiscount) =>
   discount.minimumSubtotal === null ? 0 : toCents(discount.minimumSubtotal);
 
-/** Whether a code takes anything off this subtotal: it exists and the subtotal reaches its minimum. */
-export function isApplicable(catalog: CatalogIndex, code: string, subtotalCents: number): boolean {
-  const discount = discountFor(catalog, code);
-  return discount !== undefined && subtotalCents >= minimumCents(discount);
-}
-
-/** Why a code cannot go on a cart with this subtotal, in the store's words; null when it can. */
+/** Why a code cannot go on a cart with this subtotal, in the store's words; null when it applies. */
 export function refusalFor(
   catalog: CatalogIndex,
   code: string,
@@ -44,16 +38,10 @@ export function applyDiscounts(
   catalog: CatalogIndex,
   codes: readonly string[],
   subtotalCents: number,
-): Array<{ code: string; percentage: number; cents: number }> {
+): Array<{ code: string; cents: number }> {
   return codes.flatMap((code) => {
     const discount = discountFor(catalog, code);
     if (!discount || subtotalCents < minimumCents(discount)) return [];
-    return [
-      {
-        code,
-        percentage: discount.percentage,
-        cents: Math.round((subtotalCents * discount.percentage) / 100),
-      },
-    ];
+    return [{ code, cents: Math.round((subtotalCents * discount.percentage) / 100) }];
   });
 }

@@ -22,14 +22,3 @@ export function money(cents: number, currencyCode: string): MoneyV2 {
 export function pricePerItem(cents: number, items: number, currencyCode: string): MoneyV2 {
   return money(divideCents(cents, items), currencyCode);
 }
-
-/** ProductVariant.unitPriceMeasurement for a bottle of `items` softgels. */
-export function countMeasurement(items: number) {
-  return {
-    measuredType: 'COUNT',
-    quantityUnit: 'ITEM',
-    quantityValue: items,
-    referenceUnit: 'ITEM',
-    referenceValue: 1,
-  };
-}

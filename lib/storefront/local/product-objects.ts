@@ -1,7 +1,7 @@
 import type { CatalogImage, CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { connectionOf } from './connection';
 import { productGid, variantGid } from './ids';
-import { countMeasurement, money, pricePerItem, toCents } from './money';
+import { money, pricePerItem, toCents } from './money';
 import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
 import type { CartRepository } from './cart-repository';
 import type { CatalogIndex } from './catalog-index';
@@ -61,7 +61,14 @@ export function variantObject(
       ? money(toCents(variant.compareAtPrice), currency)
       : null,
     unitPrice: pricePerItem(toCents(variant.price), variant.size, currency),
-    unitPriceMeasurement: countMeasurement(variant.size),
+    // A bottle of `size` softgels, priced per softgel.
+    unitPriceMeasurement: {
+      measuredType: 'COUNT',
+      quantityUnit: 'ITEM',
+      quantityValue: variant.size,
+      referenceUnit: 'ITEM',
+      referenceValue: 1,
+    },
     selectedOptions: [{ name: OPTION_NAME, value: variant.title }],
     image: imageObject(context.siteUrl, variant.image ?? product.image),
     product: () => productObject(context, product),
