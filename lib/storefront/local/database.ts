@@ -116,12 +116,15 @@ export function openDatabase(
 
 /**
  * SQLite's quick_check (structure of every page, not index contents): [] when the file is sound,
- * otherwise what SQLite found. Linear in the file's size, so it runs once, when the store opens.
+ * otherwise what SQLite found, or why the check failed. Linear in the file's size: run once, on open.
  */
 export function quickCheck(db: Database.Database): string[] {
-  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-  const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
-  return problems;
+  try {
+    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    return rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
 }
 
 function pendingMigrations(db: Database.Database): number {

@@ -170,12 +170,7 @@ function open(
     const detail = 'The database could not be opened (see the server log).';
     return { db: null, checks: [failed('database', detail)] };
   }
-  let problems: string[];
-  try {
-    problems = quickCheck(db);
-  } catch (error) {
-    problems = [error instanceof Error ? error.message : String(error)];
-  }
+  const problems = quickCheck(db);
   if (problems.length === 0)
     return { db, checks: [passed('database'), passed('integrity', 'quick_check ok')] };
   // SQLite's report spans lines; the log gets one.
