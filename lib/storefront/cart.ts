@@ -59,13 +59,8 @@ async function mutate<TDocument extends keyof StorefrontMutations>(
   return { cart: payload.cart ?? null, userErrors: payload.userErrors, warnings: payload.warnings };
 }
 
-export async function getCart(
-  cartId: string,
-  shopper: Shopper = {},
-): Promise<CartFieldsFragment | null> {
-  const data = await storefrontRequest(CART_QUERY, { cartId }, cartOptions(shopper));
-  return data.cart ?? null;
-}
+export const getCart = async (cartId: string, shopper: Shopper = {}) =>
+  (await storefrontRequest(CART_QUERY, { cartId }, cartOptions(shopper))).cart ?? null;
 
 export const cartCreate = (input: CartInput, shopper: Shopper = {}) =>
   mutate(CART_CREATE_MUTATION, { input }, shopper);

@@ -31,21 +31,14 @@ export async function getProductOffer(handle: string): Promise<ProductOfferResul
       { handle, country: 'US', language: 'EN' },
       { tags: [productCacheTag(handle)] },
     );
-    if (!data.product)
-      return {
-        ok: false,
-        message: 'This product is not for sale in the store right now.',
-        storeFailed: false,
-      };
-    return { ok: true, product: data.product };
+    if (data.product) return { ok: true, product: data.product };
+    const message = 'This product is not for sale in the store right now.';
+    return { ok: false, message, storeFailed: false };
   } catch (error) {
     if (error instanceof StorefrontError) {
       console.error(`[storefront] product ${handle}: ${error.message}`, error.details ?? '');
-      return {
-        ok: false,
-        message: `${error.message} Prices and buying are unavailable for the moment.`,
-        storeFailed: true,
-      };
+      const message = `${error.message} Prices and buying are unavailable for the moment.`;
+      return { ok: false, message, storeFailed: true };
     }
     throw error;
   }
@@ -82,44 +75,37 @@ export interface SubscriptionOption {
 }
 
 /**
- * The subscriptions a shopper can pick for this variant, from the store's selling plans (never from
- * content: a Shopify store's plans live in Shopify). Empty when the product has none. A plan is
- * offered only when the store priced it for this variant, delivers more than once, takes a
- * percentage off and says its interval in days, weeks or months (the options Shopify's subscription
- * apps write, e.g. "Delivery every" / "30 days"); anything else is left out rather than guessed.
+ * The subscriptions a shopper can pick for this variant, from the store's selling plans (a Shopify
+ * store's plans live in Shopify, not in content). A plan the store did not price for this variant,
+ * or without recurring deliveries, a percentage off, or an interval in days, weeks or months (as
+ * subscription apps write it: "Delivery every" / "30 days"), is left out rather than guessed.
  */
 export function subscriptionOptions(
   product: StorefrontProduct,
   variant: StorefrontVariant,
 ): SubscriptionOption[] {
-  const allocations = new Map(
+  const adjustments = new Map(
     variant.sellingPlanAllocations.nodes.map((allocation) => [
       allocation.sellingPlan.id,
-      allocation,
+      allocation.priceAdjustments[0],
     ]),
   );
   return product.sellingPlanGroups.nodes.flatMap((group) =>
     group.sellingPlans.nodes.flatMap((plan): SubscriptionOption[] => {
-      const adjustment = allocations.get(plan.id)?.priceAdjustments[0];
-      const percentage = plan.priceAdjustments.find(
-        ({ adjustmentValue }) =>
-          adjustmentValue.__typename === 'SellingPlanPercentagePriceAdjustment',
-      )?.adjustmentValue;
+      const adjustment = adjustments.get(plan.id);
       const intervalDays = planIntervalDays(plan.options);
-      if (
-        !plan.recurringDeliveries ||
-        !adjustment ||
-        !percentage ||
-        !('adjustmentPercentage' in percentage) ||
-        intervalDays === undefined
-      )
-        return [];
+      if (!plan.recurringDeliveries || !adjustment || intervalDays === undefined) return [];
+      // Only SellingPlanPercentagePriceAdjustment has the field (PRODUCT_QUERY selects it on that type).
+      const [percentOff] = plan.priceAdjustments.flatMap(({ adjustmentValue: value }) =>
+        'adjustmentPercentage' in value ? [value.adjustmentPercentage] : [],
+      );
+      if (percentOff === undefined) return [];
       return [
         {
           id: plan.id,
           name: plan.name,
           intervalDays,
-          percentOff: percentage.adjustmentPercentage,
+          percentOff,
           price: adjustment.price,
           perDelivery: adjustment.perDeliveryPrice,
           storeUnitPrice: adjustment.unitPrice ?? null,
