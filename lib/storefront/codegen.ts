@@ -1,11 +1,9 @@
 /**
- * `npm run codegen` writes the types of the app's Storefront API documents; `npm run codegen -- --check`
- * (part of `npm test`) fails when the written file no longer matches the documents.
- *
- * GraphQL Code Generator's core with Shopify's preset, the one Hydrogen projects run through the
- * codegen CLI (that CLI is not installed: its URL loaders need a newer Node than this project's).
- * The documents are the exported strings themselves, not plucked from the source text, so each key of
- * the generated interfaces is exactly the string `storefrontRequest` is called with.
+ * `npm run codegen` writes the types of the app's Storefront API documents; `-- --check` (part of
+ * `npm test`) fails when the written file no longer matches them. GraphQL Code Generator's core with
+ * Shopify's preset, as Hydrogen's codegen CLI runs it (that CLI's URL loaders need a newer Node). The
+ * documents are the exported strings themselves, so each generated key is exactly the string
+ * `storefrontRequest` is called with.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,10 +1,9 @@
 import { MONEY_FRAGMENT } from './money';
 
 /**
- * The cart as the /cart page, the drawer and the no-JavaScript forms show it, spread into the query
- * and into every mutation so each answer is the whole cart. `lines(first: 100)`: a cart holds one line
- * per size and plan, far fewer than that, and 100 is what Hydrogen and Next.js Commerce read too.
- * `sellingPlanAllocations(first: 50)` lists every plan the product query can offer (5 groups × 10).
+ * The cart as the /cart page, the drawer and the no-JavaScript forms show it, in every answer.
+ * `lines(first: 100)`: a cart holds one line per size and plan, far fewer (Hydrogen reads 100 too);
+ * `sellingPlanAllocations(first: 50)`: every plan the product query can offer (5 groups × 10).
  */
 const CART_FRAGMENT = `#graphql
   fragment CartFields on Cart {
@@ -93,9 +92,8 @@ export const CART_QUERY = `#graphql
 ` as const;
 
 /**
- * What every mutation answers: the whole cart, `userErrors`, and `warnings`: since API 2024-10 Shopify
- * makes a change asking for more than is in stock with the quantity it has, and says so in a
- * CartWarning (MERCHANDISE_NOT_ENOUGH_STOCK, MERCHANDISE_OUT_OF_STOCK) instead of refusing it.
+ * What every mutation answers. `warnings`: since API 2024-10 Shopify makes a change asking for more
+ * than is in stock with what it has, and says so in a CartWarning instead of refusing it.
  */
 const CART_PAYLOAD = `
       cart {

@@ -1,13 +1,11 @@
 import { MONEY_FRAGMENT } from './money';
 
 /**
- * Everything the buy box shows per size: price, compare-at price, unit price, stock and image follow
- * the variant (Shopify states a unit price only when the merchant set the variant's measurement).
- * Subscribe & save comes from Shopify's selling plans: the product's plans (name, interval, percentage)
- * and, per variant, what each plan costs for that size, as the store computes it.
- * `variants(first: 100)`: every size must be in the answer, since a size left out could not be bought,
- * and a buy box lists a handful. A subscription app makes a group per offer with a few delivery
- * intervals, hence 5 groups of up to 10 plans, and 50 prices per variant so each plan has its own.
+ * Everything the buy box shows per size (a unit price only when the merchant set the variant's
+ * measurement), and subscribe & save from the selling plans: each plan, and its price per variant.
+ * `variants(first: 100)`: a size left out could not be bought, and a buy box lists a handful. A
+ * subscription app makes a group per offer with a few intervals: 5 groups of up to 10 plans, and 50
+ * prices per variant so each plan has its own.
  */
 export const PRODUCT_QUERY = `#graphql
   query ProductOffer($handle: String!, $country: CountryCode, $language: LanguageCode)
