@@ -52,11 +52,8 @@ export class CartRepository {
          VALUES (@id, @token, @sku, @quantity, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE cart_token = @token), @plan)
          ON CONFLICT (cart_token, sku, attributes, selling_plan) DO UPDATE SET quantity = quantity + excluded.quantity`,
       ),
-      setQuantity: db.prepare(
-        `UPDATE cart_lines SET quantity = @quantity WHERE id = @id AND cart_token = @token`,
-      ),
-      setSellingPlan: db.prepare(
-        `UPDATE cart_lines SET selling_plan = @plan WHERE id = @id AND cart_token = @token`,
+      updateLine: db.prepare(
+        `UPDATE cart_lines SET quantity = @quantity, selling_plan = @plan WHERE id = @id AND cart_token = @token`,
       ),
       removeLine: db.prepare(`DELETE FROM cart_lines WHERE id = ? AND cart_token = ?`),
       touch: db.prepare(`UPDATE carts SET updated_at = ? WHERE token = ?`),
@@ -110,17 +107,13 @@ export class CartRepository {
   }
 
   /** Adds to the cart's line for this variant and plan, or creates it. The caller has checked stock and caps. */
-  addLine(token: string, sku: string, quantity: number, sellingPlan: string | null = null): void {
+  addLine(token: string, sku: string, quantity: number, sellingPlan: string | null): void {
     this.statements.addLine.run({ id: newLineId(), token, sku, quantity, plan: sellingPlan ?? '' });
   }
 
-  setQuantity(token: string, lineId: string, quantity: number): void {
-    this.statements.setQuantity.run({ token, id: lineId, quantity });
-  }
-
-  /** Moves a line to another plan (null: one-time). The caller has merged it into any line already there. */
-  setSellingPlan(token: string, lineId: string, sellingPlan: string | null): void {
-    this.statements.setSellingPlan.run({ token, id: lineId, plan: sellingPlan ?? '' });
+  /** Sets a line's quantity and plan (null: one-time). The caller has merged it into any line already on that plan. */
+  updateLine(token: string, lineId: string, quantity: number, sellingPlan: string | null): void {
+    this.statements.updateLine.run({ token, id: lineId, quantity, plan: sellingPlan ?? '' });
   }
 
   removeLine(token: string, lineId: string): boolean {
@@ -141,8 +134,8 @@ export class CartRepository {
     return (this.statements.ordered.get(sku) as { quantity: number }).quantity;
   }
 
-  complete(token: string): boolean {
-    return this.statements.complete.run(this.now(), token).changes === 1;
+  complete(token: string): void {
+    this.statements.complete.run(this.now(), token);
   }
 
   /** Deletes expired carts and their lines, a batch per transaction; returns how many carts went. */

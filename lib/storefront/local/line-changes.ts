@@ -163,13 +163,8 @@ export function createLineChanges(context: StoreContext) {
       const lineQuantity = quantity + (joined?.quantity ?? 0);
       if (quantity > line.quantity || joined)
         checkCaps(lineQuantity, units(lines) - line.quantity + quantity, field('quantity'));
-      if (joined) {
-        carts.setQuantity(token, joined.id, lineQuantity);
-        carts.removeLine(token, line.id);
-      } else {
-        carts.setQuantity(token, line.id, quantity);
-        if (plan !== line.sellingPlan) carts.setSellingPlan(token, line.id, plan);
-      }
+      carts.updateLine(token, joined?.id ?? line.id, lineQuantity, plan);
+      if (joined) carts.removeLine(token, line.id);
     });
     return warnings;
   }
