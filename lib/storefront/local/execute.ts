@@ -89,20 +89,16 @@ export function createExecutor(context: StoreContext, storageErrors: StorageErro
   };
 
   /** LocalStore.execute: never throws. */
-  return async function run({
-    query,
-    variables,
-    operationName,
-  }: OperationRequest): Promise<ExecutionResult> {
+  return async function run(request: OperationRequest): Promise<ExecutionResult> {
     try {
-      const document = prepare(query);
+      const document = prepare(request.query);
       if (!('kind' in document)) return { errors: document };
       const result = await execute({
         schema: storefrontSchema(),
         document,
         rootValue,
-        variableValues: variables ?? undefined,
-        operationName: operationName ?? undefined,
+        variableValues: request.variables ?? undefined,
+        operationName: request.operationName ?? undefined,
         fieldResolver,
         typeResolver,
       });
