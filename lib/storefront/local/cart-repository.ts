@@ -30,7 +30,7 @@ export class CartRepository {
   /** `clock`: ms, moved by tests; `beforeWrite`: before each write transaction (checkpointer.ts). */
   constructor(
     private readonly db: Database.Database,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number,
     private readonly beforeWrite: () => void = () => undefined,
   ) {
     // Timestamps are ISO 8601 strings, which compare in time order as text.

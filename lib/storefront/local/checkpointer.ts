@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
 /** Past this the background thread empties the log, making writers wait for it. */
-export const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
+const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
 /** Past this a writer empties the log itself before it writes (see walBackstop). */
-export const WAL_BACKSTOP_BYTES = 32 * 1024 * 1024;
+const WAL_BACKSTOP_BYTES = 32 * 1024 * 1024;
 
 /**
  * Moves WAL checkpoints off the request path: done by the committing connection (SQLite's default),
@@ -15,16 +15,13 @@ export const WAL_BACKSTOP_BYTES = 32 * 1024 * 1024;
  * (busy timeout 5 s), the price of a bounded file. If the thread cannot run, the serving connection
  * checkpoints for itself again.
  */
-export function checkpointInBackground(
-  db: Database.Database,
-  intervalMs = 250,
-): { stop: () => void } {
+export function checkpointInBackground(db: Database.Database): { stop: () => void } {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
       workerData: {
         file: db.name,
-        intervalMs,
+        intervalMs: 250,
         truncateBytes: WAL_TRUNCATE_BYTES,
         busyTimeoutMs: 2000,
       },

@@ -83,12 +83,9 @@ export const DATABASE_FILE = 'local-store.sqlite';
  * `readonly` serves an existing file without writing to it (a read-only mount or a snapshot): reads
  * work, and every write fails as a storage error. Throws when the file cannot be opened or migrated.
  */
-export function openDatabase(
-  dataDir: string,
-  options: { readonly?: boolean } = {},
-): Database.Database {
+export function openDatabase(dataDir: string, readonly?: boolean): Database.Database {
   const file = path.join(dataDir, DATABASE_FILE);
-  if (options.readonly) {
+  if (readonly) {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
     if (pendingMigrations(db) > 0) {
       db.close();

@@ -164,7 +164,7 @@ function open(
 ): { db: Database.Database | null; checks: HealthCheck[] } {
   let db: Database.Database;
   try {
-    db = openDatabase(options.dataDir, { readonly: options.readonly });
+    db = openDatabase(options.dataDir, options.readonly);
   } catch (error) {
     storageErrors.report(error instanceof Error ? error : new Error(String(error)), 'open');
     const detail = 'The database could not be opened (see the server log).';

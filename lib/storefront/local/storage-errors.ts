@@ -47,7 +47,7 @@ const REPEAT_WINDOW_MS = 60_000;
  * Logs SQLite failures for the operator: one line per result code per minute, with the file, the
  * operation, SQLite's message and what to check. Remembers the last failure for the health check.
  */
-export function createStorageErrorLog(file: string, clock: () => number = Date.now) {
+export function createStorageErrorLog(file: string, clock: () => number) {
   const seen = new Map<string, { at: number; repeats: number }>();
   let last: { code: string; at: number } | null = null;
 
