@@ -1,5 +1,7 @@
 import { siteUrl } from '../site-url';
-import { SFAPI_VERSION } from './api-version';
+
+/** The Storefront API version that the installed @shopify/hydrogen-react is built for. */
+const SFAPI_VERSION = '2026-04';
 
 /**
  * Which storefront the app talks to. With PUBLIC_STORE_DOMAIN unset it is the embedded local store,
