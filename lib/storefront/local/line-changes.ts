@@ -97,8 +97,7 @@ export function createLineChanges(context: StoreContext) {
   }
 
   function add(token: string, inputs: readonly LineInput[]): CartWarning[] {
-    const warnings: CartWarning[] = [];
-    inputs.forEach((input, index) => {
+    return inputs.flatMap((input, index) => {
       const field = inputField(index);
       const found = variantFor(input.merchandiseId, field('merchandiseId'));
       const plan = input.sellingPlanId
@@ -115,12 +114,10 @@ export function createLineChanges(context: StoreContext) {
         checkCaps(onLine + fits.units, units(lines) + fits.units, field('quantity'));
         carts.addLine(token, sku, fits.units, plan);
       }
-      if (fits.warning) {
-        const line = carts.lines(token).find((l) => l.sku === sku && l.sellingPlan === plan);
-        warnings.push({ ...fits.warning, target: line ? lineGid(line.id) : input.merchandiseId });
-      }
+      if (!fits.warning) return [];
+      const line = carts.lines(token).find((l) => l.sku === sku && l.sellingPlan === plan);
+      return [{ ...fits.warning, target: line ? lineGid(line.id) : input.merchandiseId }];
     });
-    return warnings;
   }
 
   function update(token: string, inputs: readonly LineUpdateInput[]): CartWarning[] {

@@ -104,15 +104,9 @@ export function createMutations(context: StoreContext) {
     cartLinesRemove({ cartId, lineIds }: { cartId: string; lineIds: string[] }) {
       return change(cartId, (cart) => lines.remove(cart.token, lineIds));
     },
-    cartDiscountCodesUpdate({
-      cartId,
-      discountCodes,
-    }: {
-      cartId: string;
-      discountCodes?: string[] | null;
-    }) {
-      return change(cartId, (cart) =>
-        setDiscountCodes(cart.token, discountCodes ?? [], cart.discountCodes),
+    cartDiscountCodesUpdate(args: { cartId: string; discountCodes?: string[] | null }) {
+      return change(args.cartId, (cart) =>
+        setDiscountCodes(cart.token, args.discountCodes ?? [], cart.discountCodes),
       );
     },
   };
