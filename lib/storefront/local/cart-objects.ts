@@ -1,16 +1,13 @@
 import { connectionOf } from './connection';
 import { applyDiscounts, refusalFor } from './discounts';
-import { cartGid, lineGid } from './ids';
+import { gid } from './ids';
 import { money } from './money';
 import { pricedLines, subtotalCents } from './priced-lines';
 import { variantObject, type StoreContext } from './product-objects';
 import { allocationObject } from './selling-plans';
 import type { CartRow } from './cart-repository';
 
-/**
- * The cart as Shopify's Cart object, with costs computed from the catalog in integer cents. A line
- * whose variant or plan left the catalog is not shown, counted or sold (see priced-lines.ts).
- */
+/** The cart as Shopify's Cart object, its costs in integer cents from pricedLines(). */
 export function cartObject(context: StoreContext, cart: CartRow): Record<string, unknown> {
   const currency = context.catalog.currency;
   const lines = pricedLines(context, cart.token);
@@ -24,7 +21,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     lines.map(({ line, product, variant, plan, unitCents }) => ({
       // `lines` lists the BaseCartLine interface: the executor resolves its type from __typename.
       __typename: 'CartLine',
-      id: lineGid(line.id),
+      id: gid('CartLine', line.id),
       quantity: line.quantity,
       merchandise: variantObject(context, product, variant),
       sellingPlanAllocation: plan ? allocationObject(variant, plan, currency) : null,
@@ -35,7 +32,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     }));
 
   return {
-    id: cartGid(cart.token),
+    id: gid('Cart', cart.token),
     // The checkout reads the cart from the shopper's cookie: the cart id is a bearer secret, kept out of URLs.
     checkoutUrl: `${context.siteUrl}/checkout`,
     totalQuantity: lines.reduce((sum, { line }) => sum + line.quantity, 0),

@@ -1,4 +1,4 @@
-import { lineGid, parseGid } from './ids';
+import { gid, parseGid } from './ids';
 import { availableQuantity, type StoreContext } from './product-objects';
 import { checkCaps, checkQuantity, refuse } from './user-errors';
 import type { LineRow } from './cart-repository';
@@ -116,7 +116,7 @@ export function createLineChanges(context: StoreContext) {
       }
       if (!fits.warning) return [];
       const line = carts.lines(token).find((l) => l.sku === sku && l.sellingPlan === plan);
-      return [{ ...fits.warning, target: line ? lineGid(line.id) : input.merchandiseId }];
+      return [{ ...fits.warning, target: line ? gid('CartLine', line.id) : input.merchandiseId }];
     });
   }
 
@@ -155,7 +155,7 @@ export function createLineChanges(context: StoreContext) {
         const inCart = units(lines.filter((other) => other.sku === line.sku));
         const fits = withinStock(found!, asked - line.quantity, inCart);
         quantity = line.quantity + fits.units;
-        if (fits.warning) warnings.push({ ...fits.warning, target: lineGid(line.id) });
+        if (fits.warning) warnings.push({ ...fits.warning, target: gid('CartLine', line.id) });
       }
       const lineQuantity = quantity + (joined?.quantity ?? 0);
       if (quantity > line.quantity || joined)

@@ -15,10 +15,9 @@ export interface PricedLine {
 }
 
 /**
- * A cart's lines as the catalog prices them now. The cart and the checkout both read this, so the
- * order is what the cart shows: a line whose variant left the catalog, or whose plan did (a marketer
- * removed the interval), is neither shown, counted nor sold. Guessing a price for it (the one-time
- * price instead of the plan's) would charge the shopper something they never saw.
+ * A cart's lines as the catalog prices them now, read by the cart and the checkout alike so the order
+ * is what the cart shows. A line whose variant or plan left the catalog is neither shown, counted nor
+ * sold: guessing its price (the one-time one for a plan's) would charge what the shopper never saw.
  */
 export function pricedLines(context: StoreContext, token: string): PricedLine[] {
   return context.carts.lines(token).flatMap((line) => {

@@ -1,6 +1,6 @@
 import type { CatalogImage, CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { connectionOf } from './connection';
-import { productGid, variantGid } from './ids';
+import { gid } from './ids';
 import { money, pricePerItem, toCents } from './money';
 import { sellingPlanAllocations, sellingPlanGroups } from './selling-plans';
 import type { CartRepository } from './cart-repository';
@@ -51,7 +51,7 @@ export function variantObject(
   return {
     // Cart lines hold a Merchandise union: the executor resolves its type from __typename.
     __typename: 'ProductVariant',
-    id: variantGid(variant.sku),
+    id: gid('ProductVariant', variant.sku),
     title: variant.title,
     sku: variant.sku,
     availableForSale: () => stock() > 0,
@@ -85,7 +85,7 @@ export function productObject(
     variantObject(context, product, variant, stocks[index]),
   );
   return {
-    id: productGid(product.handle),
+    id: gid('Product', product.handle),
     handle: product.handle,
     title: product.title,
     vendor: product.vendor,

@@ -1,7 +1,7 @@
 import type { CatalogProduct, CatalogVariant } from '@/lib/content/catalog-types';
 import { plansOf, type IndexedPlan } from './catalog-index';
 import { connectionOf } from './connection';
-import { sellingPlanGid } from './ids';
+import { gid } from './ids';
 import { money, pricePerItem, toCents } from './money';
 
 /** What one unit costs on a plan: the percentage off the variant's price, in whole cents rounded half up. */
@@ -21,7 +21,7 @@ export function unitPriceCents(variant: CatalogVariant, plan: IndexedPlan | null
  */
 function sellingPlanObject({ key, plan }: IndexedPlan): Record<string, unknown> {
   return {
-    id: sellingPlanGid(key),
+    id: gid('SellingPlan', key),
     name: plan.name,
     recurringDeliveries: true,
     // The wording Shopify's subscription apps use: an option named for the interval, valued "30 days".
