@@ -60,10 +60,9 @@ function source(definitions: DefinitionNode[], rawSDL: string, name: string) {
 async function generate(): Promise<string> {
   // The schema hydrogen-react ships for its Storefront API version (the local store's): works offline.
   const schemaAst = storefrontSchema();
-  const schema = parse(printSchema(schemaAst));
   const [section] = await preset.buildGeneratesSection({
     baseOutputDir: OUTPUT,
-    schema,
+    schema: parse(printSchema(schemaAst)),
     schemaAst,
     documents: documentSources(),
     plugins: [],

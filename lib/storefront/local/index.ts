@@ -62,10 +62,8 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 type CheckName = HealthCheck['name'];
 const passed = (name: CheckName, detail = 'ok') => ({ name, ok: true, detail });
 const failed = (name: CheckName, detail: string) => ({ name, ok: false, detail });
-const orderUnavailable = (): PlaceOrderResult => ({
-  ok: false,
-  message: ORDER_UNAVAILABLE_MESSAGE,
-});
+const ORDER_UNAVAILABLE: PlaceOrderResult = { ok: false, message: ORDER_UNAVAILABLE_MESSAGE };
+const orderUnavailable = () => ORDER_UNAVAILABLE;
 const nothingDeleted = () => 0;
 const storeUnavailableThrow = (): never => {
   throw new StoreUnavailableError();
