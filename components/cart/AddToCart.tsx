@@ -58,10 +58,11 @@ export function AddToCart({ line, permalink, maxQuantity, soldOut }: AddToCartPr
           />
         </div>
         <div className="flex-1">
+          {/* Its full height before its label is parsed: a first paint in between moves nothing. */}
           <button
             type="submit"
             disabled={soldOut}
-            className="w-full rounded-full bg-brand px-6 py-3.5 text-base font-semibold text-paper hover:bg-brand-strong disabled:cursor-not-allowed disabled:opacity-60"
+            className="min-h-13 w-full rounded-full bg-brand px-6 py-3.5 text-base font-semibold text-paper hover:bg-brand-strong disabled:cursor-not-allowed disabled:opacity-60"
           >
             {soldOut ? 'Sold out' : 'Add to cart'}
           </button>

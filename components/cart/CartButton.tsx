@@ -3,7 +3,10 @@
 import { trackCartEvent } from '@/lib/analytics/events';
 import { useCart } from './CartProvider';
 
-/** A link to /cart that opens the drawer instead once JavaScript runs. */
+/**
+ * A link to /cart that opens the drawer instead once JavaScript runs. Its content starts at the left
+ * edge, not centred: a first paint that lands between the icon and the label then moves nothing.
+ */
 export function CartButton() {
   const { cart, openDrawer } = useCart();
   const count = cart?.totalQuantity ?? 0;
@@ -16,7 +19,7 @@ export function CartButton() {
         openDrawer();
         if (cart) trackCartEvent({ type: 'view', cart });
       }}
-      className="inline-flex h-11 min-w-32 items-center justify-center gap-2 rounded-full border border-line-strong bg-paper-raised px-4 text-sm font-semibold hover:border-brand hover:text-brand"
+      className="inline-flex h-11 min-w-32 items-center justify-start gap-2 rounded-full border border-line-strong bg-paper-raised px-4 text-sm font-semibold hover:border-brand hover:text-brand"
     >
       <CartIcon />
       <span>Cart</span>
