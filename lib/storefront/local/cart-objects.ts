@@ -1,5 +1,5 @@
 import { connectionOf } from './connection';
-import { applyDiscounts, refusalFor } from './discounts';
+import { applyDiscounts, isApplicable } from './discounts';
 import { gid } from './ids';
 import { money } from './money';
 import { pricedLines, subtotalCents } from './priced-lines';
@@ -43,7 +43,7 @@ export function cartObject(context: StoreContext, cart: CartRow): Record<string,
     lines: connectionOf(lineObjects),
     discountCodes: cart.discountCodes.map((code) => ({
       code,
-      applicable: refusalFor(context.catalog, code, subtotal) === null,
+      applicable: isApplicable(context.catalog, code, subtotal),
     })),
     discountAllocations: discounts.map((discount) => ({
       __typename: 'CartCodeDiscountAllocation',

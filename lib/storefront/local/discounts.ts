@@ -10,6 +10,15 @@ function discountFor(catalog: CatalogIndex, code: string): CatalogDiscount | und
 const minimumCents = (discount: CatalogDiscount) =>
   discount.minimumSubtotal === null ? 0 : toCents(discount.minimumSubtotal);
 
+/**
+ * Whether a code takes anything off this subtotal: it exists and the subtotal reaches its minimum.
+ * Every cart answer asks this of each of its codes, so it builds no message (refusalFor does).
+ */
+export function isApplicable(catalog: CatalogIndex, code: string, subtotalCents: number): boolean {
+  const discount = discountFor(catalog, code);
+  return discount !== undefined && subtotalCents >= minimumCents(discount);
+}
+
 /** Why a code cannot go on a cart with this subtotal, in the store's words; null when it applies. */
 export function refusalFor(
   catalog: CatalogIndex,
