@@ -65,7 +65,7 @@ const failed = (name: CheckName, detail: string) => ({ name, ok: false, detail }
 const ORDER_UNAVAILABLE: PlaceOrderResult = { ok: false, message: ORDER_UNAVAILABLE_MESSAGE };
 const orderUnavailable = () => ORDER_UNAVAILABLE;
 const nothingDeleted = () => 0;
-const storeUnavailableThrow = (): never => {
+const throwStoreUnavailable = (): never => {
   throw new StoreUnavailableError();
 };
 
@@ -116,7 +116,7 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
     placeOrder: (cartId) =>
       guarded('placeOrder', orderUnavailable, () => orders.placeOrder(cartId)),
     getOrder: (orderId) =>
-      guarded('getOrder', storeUnavailableThrow, () => orders.getOrder(orderId)),
+      guarded('getOrder', throwStoreUnavailable, () => orders.getOrder(orderId)),
     health() {
       const recent = storageErrors.recent();
       const checks = [
@@ -190,7 +190,7 @@ function unavailableStore(checks: HealthCheck[]): LocalStore {
   return {
     execute: async () => ({ errors: [storeUnavailable()] }),
     placeOrder: orderUnavailable,
-    getOrder: storeUnavailableThrow,
+    getOrder: throwStoreUnavailable,
     health: () => ({ ready: false, checks }),
     deleteExpiredCarts: nothingDeleted,
     close: () => undefined,
