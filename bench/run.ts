@@ -6,7 +6,7 @@
  * runs; writes bench/results.json; with --check exits 1 when a budget in bench/budgets.json is missed.
  *
  * Env: BENCH_LOAD_SECONDS (per throughput round, default 10), BENCH_LH_SIMULATE_RUNS (5),
- * BENCH_LH_DEVTOOLS_RUNS (3), CHROME_PATH (/usr/bin/chromium), BENCH_SKIP_BUILD=1 (reuse .next and
+ * BENCH_LH_DEVTOOLS_RUNS (5), CHROME_PATH (/usr/bin/chromium), BENCH_SKIP_BUILD=1 (reuse .next and
  * the floor's build).
  */
 import fs from 'node:fs';
@@ -35,6 +35,7 @@ import {
 } from './lib/report';
 import { buildNext, residentMemoryMiB, startNextServer, type RunningServer } from './lib/server';
 import { startStaticServer } from './lib/static-server';
+import { securityHeaders } from '../lib/security/security-headers';
 import { startNginx } from '../tests/support/nginx';
 
 const PDP = '/products/vitamin-d3-k2';
@@ -43,7 +44,7 @@ const FLOOR_DIR = path.join('bench', 'floor');
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const RUNS: Record<ThrottlingMethod, number> = {
   simulate: Number(process.env.BENCH_LH_SIMULATE_RUNS ?? 5),
-  devtools: Number(process.env.BENCH_LH_DEVTOOLS_RUNS ?? 3),
+  devtools: Number(process.env.BENCH_LH_DEVTOOLS_RUNS ?? 5),
 };
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -218,7 +219,9 @@ async function main() {
 
   const buildSeconds = {
     app: skipBuild ? NaN : buildNext(),
-    floor: skipBuild ? NaN : buildNext(FLOOR_DIR),
+    floor: skipBuild
+      ? NaN
+      : buildNext(FLOOR_DIR, { FLOOR_RESPONSE_HEADERS: JSON.stringify(securityHeaders) }),
   };
 
   const app = await startNextServer(3210);

@@ -14,11 +14,11 @@ export interface RunningServer {
 const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 /** `next build [dir]` with the repo's own next; `dir` is relative to the repo root (the floor: bench/floor). */
-export function buildNext(dir?: string): number {
+export function buildNext(dir?: string, env: Record<string, string> = {}): number {
   const start = Date.now();
   const build = spawnSync(process.execPath, [NEXT_BIN, 'build', ...(dir ? [dir] : [])], {
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (build.status !== 0) throw new Error(`next build ${dir ?? ''} failed`);
   return Math.round((Date.now() - start) / 100) / 10;
